@@ -1,0 +1,93 @@
+"""The ``invite-triage`` command line: a click group whose commands load on demand.
+
+Commands live one per module in ``tui.commands`` and are imported only when run, so
+``invite-triage seed`` never loads Textual and ``--help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+import sys
+
+import click
+
+from tui import __version__
+from tui.store.errors import StoreError
+
+DEFAULT_DB = "data/inbox.db"
+
+# command name -> module in tui.commands defining ``command``
+COMMANDS = {
+    "open": "open_app",
+    "seed": "seed",
+    "explain": "explain",
+    "import": "import_",
+    "export": "export",
+    "train": "train",
+    "simulate": "simulate",
+    "report": "report",
+}
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clean error line and exit non-zero (never a traceback)."""
+    click.echo(f"invite-triage: error: {message}", err=True)
+    sys.exit(code)
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx, name):
+        return self._load(name)
+
+    @staticmethod
+    def _load(name):
+        module_name = COMMANDS.get(name)
+        if module_name is None:
+            return None
+        try:
+            module = importlib.import_module(f"tui.commands.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"tui.commands.{module_name}":
+                return None
+            raise
+        return module.command
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            fail(str(exc))
+        except sqlite3.DatabaseError as exc:
+            fail(f"database error: {exc}")
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            fail(f"{exc.strerror or exc}{where}")
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.version_option(__version__, prog_name="invite-triage")
+@click.option(
+    "--db",
+    "db_path",
+    envvar="INVITE_TRIAGE_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The inbox database (also read from INVITE_TRIAGE_DB).",
+)
+@click.pass_context
+def main(ctx: click.Context, db_path: str) -> None:
+    """Triage connection invitations from the keyboard, and train people to do it well.
+
+    With no command, opens the app on the inbox (seeding a demo inbox when none exists).
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db_path
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(LazyGroup._load("open"))

@@ -1,0 +1,1 @@
+"""One module per ``invite-triage`` command, each exposing ``command``."""
