@@ -81,13 +81,22 @@ class LazyGroup(click.Group):
     type=click.Path(dir_okay=False),
     help="The inbox database (also read from INVITE_TRIAGE_DB).",
 )
+@click.option(
+    "--policy",
+    "policy_path",
+    envvar="INVITE_TRIAGE_POLICY",
+    default=None,
+    type=click.Path(dir_okay=False, exists=True),
+    help="A TOML policy file (default: the built-in policy).",
+)
 @click.pass_context
-def main(ctx: click.Context, db_path: str) -> None:
+def main(ctx: click.Context, db_path: str, policy_path: str | None) -> None:
     """Triage connection invitations from the keyboard, and train people to do it well.
 
     With no command, opens the app on the inbox (seeding a demo inbox when none exists).
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db_path
+    ctx.obj["policy"] = policy_path
     if ctx.invoked_subcommand is None:
         ctx.invoke(LazyGroup._load("open"))

@@ -135,3 +135,29 @@ class Assessment:
 
     flag_codes: tuple[str, ...] = ()
     recommended: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A red flag (``kind="red"``) or a positive signal (``kind="signal"``) with its evidence.
+
+    ``field`` names where the evidence is (``note``, ``reply``, ``photo``, ``profile``,
+    ``mutual_connections``, ``profile_created``, ``known``); ``spans`` are character ranges
+    ``[start, end)`` inside that field's text, so a UI can paint exactly those words.
+    ``detail`` carries extra evidence: the empty sections of a sparse profile, or the
+    reason family of a stated reason.
+    """
+
+    code: str
+    kind: Literal["red", "signal"]
+    severity: str  # red flags: "high", "medium", "low"; signals: "info"
+    explanation: str
+    field: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    detail: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    action: str  # one of ACTIONS
+    reasons: tuple[str, ...] = ()
