@@ -87,15 +87,25 @@ class Store(DecisionLog):
             raise StoreError(f"cannot write to the database: {exc}") from None
         try:
             yield self.conn
+        except sqlite3.Error as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise
+            # Read-only file, disk full, I/O error, lock timeout: tell the user, keep going.
+            raise StoreError(f"cannot write to the database: {exc}") from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(f"cannot save to the database: {exc}") from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
-            raise StoreError(f"cannot save to the database: {exc}") from None
 
     # ------------------------------------------------------------------ writing the inbox
 
@@ -115,9 +125,14 @@ class Store(DecisionLog):
         with self.transaction() as conn:
             next_person = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
             people, invitations = [], []
+            keys_in_batch: set[str] = set()
             for item in items:
-                if item.external_key is not None and self._has_external_key(item.external_key):
-                    continue
+                if item.external_key is not None:
+                    if item.external_key in keys_in_batch or self._has_external_key(
+                        item.external_key
+                    ):
+                        continue
+                    keys_in_batch.add(item.external_key)
                 assessment = assess(item) if assess else Assessment()
                 people.append((next_person, *rows.person_values(item.person)))
                 invitations.append(
