@@ -108,9 +108,74 @@ def _v2_messages_and_meta(db: sqlite_utils.Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
+def _v3_simulation_and_training(db: sqlite_utils.Database) -> None:
+    # One row per invitation the simulator knows how the sender will answer an "ask":
+    # written ahead by a scenario (scripted) or drawn when the ask is first seen. ``body``
+    # NULL means the sender stays silent; ``due_at`` is set once an ask starts the clock.
+    db["sim_replies"].create(
+        {
+            "invitation_id": int,
+            "body": str,
+            "delay_seconds": float,
+            "origin": str,  # script or drawn
+            "ask_decision_id": int,
+            "due_at": str,
+            "delivered_at": str,
+        },
+        pk="invitation_id",
+        foreign_keys=[("invitation_id", "invitations", "id")],
+        not_null={"delay_seconds", "origin"},
+    )
+    db.execute(
+        "CREATE INDEX idx_sim_due ON sim_replies(due_at) "
+        "WHERE due_at IS NOT NULL AND delivered_at IS NULL AND body IS NOT NULL"
+    )
+    db["training_sessions"].create(
+        {
+            "id": str,
+            "trainee": str,
+            "scenario": str,
+            "strategy": str,  # NULL for a person; the strategy name for a recorded simulation
+            "policy": str,
+            "started_at": str,
+            "finished_at": str,
+            "score": int,
+            "max_score": int,
+        },
+        pk="id",
+        not_null={"trainee", "scenario", "started_at"},
+    )
+    # Results copy what the trainee saw and did, so they outlive the scenario's inbox.
+    db["training_results"].create(
+        {
+            "id": int,
+            "session_id": str,
+            "slot": str,  # the scenario's stable key for the invitation
+            "name": str,
+            "intent": str,
+            "difficulty": int,
+            "outcome": str,
+            "recommended": str,
+            "matched_policy": int,
+            "points": int,
+            "max_points": int,
+            "mistake": str,
+            "flag_codes": str,
+            "decided_at": str,
+            "reply": str,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "training_sessions", "id")],
+        not_null={"session_id", "slot", "outcome", "points", "max_points"},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_result_slot ON training_results(session_id, slot)")
+    db.execute("CREATE INDEX idx_session_trainee ON training_sessions(trainee, started_at)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_messages_and_meta,
+    _v3_simulation_and_training,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
