@@ -14,6 +14,7 @@ from tui.store import rows
 from tui.store.connection import connect
 from tui.store.decisions import DecisionLog
 from tui.store.errors import StoreError
+from tui.store.training import TrainingTables
 
 _INBOX_SELECT = (
     "SELECT i.id, i.sent_at, i.status, i.flag_codes, i.recommended, "
@@ -50,7 +51,7 @@ class Filter:
     search: str | None = None
 
 
-class Store(DecisionLog):
+class Store(DecisionLog, TrainingTables):
     """A typed API over one SQLite file. Not thread-safe: use it from one thread at a time."""
 
     def __init__(self, conn: sqlite3.Connection, *, clock: Callable[[], str] = utc_now):
