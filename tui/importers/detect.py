@@ -1,0 +1,70 @@
+"""What a path holds, judged by its content (never its extension).
+
+- a folder: an unpacked data export;
+- a file starting with a zip signature: the export zip;
+- text whose first non-blank character is ``{``: JSON Lines;
+- text whose first line names two of ``Invitations.csv``'s columns: that file.
+Anything else is refused with a line saying what was expected.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from tui.importers.errors import ImportFileError, label
+
+JSONL, ZIP, FOLDER, INVITATIONS_CSV = "jsonl", "zip", "folder", "invitations-csv"
+SNIFF = 64 * 1024
+EXPECTED = "expected JSON Lines, the data export (zip or folder) or its Invitations.csv"
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def _sniff_text(head: bytes, where: str) -> str:
+    """The start of the file as text; binary junk is refused here."""
+    if b"\x00" in head:
+        line = head.count(b"\n", 0, head.index(b"\x00")) + 1
+        raise ImportFileError(where, f"binary data, not text; {EXPECTED}", line)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        text = decoder.decode(head, final=len(head) < SNIFF)
+    except UnicodeDecodeError as exc:
+        line = head.count(b"\n", 0, exc.start) + 1
+        raise ImportFileError(
+            where, f"not UTF-8 text (byte 0x{head[exc.start]:02x}); {EXPECTED}", line
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def detect(path: str | os.PathLike) -> str:
+    """One of JSONL, ZIP, FOLDER, INVITATIONS_CSV; an ImportFileError for anything else."""
+    path = Path(path)
+    where = label(path)
+    if path.is_dir():
+        return FOLDER
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF)
+    if head.startswith(_ZIP_MAGIC):
+        return ZIP
+    if not head.strip():
+        raise ImportFileError(where, "empty file")
+    text = _sniff_text(head, where).lstrip()
+    if not text:
+        raise ImportFileError(where, "empty file")
+    if text.startswith("{"):
+        return JSONL
+    if text.startswith("["):
+        raise ImportFileError(
+            where, "a JSON array; JSON Lines needs one {...} object per line, no brackets"
+        )
+    first = text.splitlines()[0]
+    cells = {cell.strip().strip('"').casefold() for cell in first.split(",")}
+    if len(cells & {"from", "to", "sent at", "message", "direction"}) >= 2:
+        return INVITATIONS_CSV  # the parser names any missing column
+    if {"first name", "last name"} <= cells or first.strip().casefold() == "notes:":
+        raise ImportFileError(
+            where,
+            "this is Connections.csv; import the export zip or folder (it is read from there)",
+        )
+    raise ImportFileError(where, f"cannot tell what this file is; {EXPECTED}")

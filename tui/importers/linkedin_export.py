@@ -1,0 +1,230 @@
+"""The platform's own data export: the zip, its unpacked folder, or one ``Invitations.csv``.
+
+``Invitations.csv`` gives, per invitation, the two names, when it was sent, the optional
+message, the direction and (in newer exports) both profile URLs; nothing else. So every
+profile field the export lacks (photo, headline, sections, counts) is ``None``, *unknown*,
+which the red-flag rules never treat as a red flag.
+
+``known``: with ``Connections.csv`` at hand, a sender found there is known (``True``) and
+anyone else is a stranger as far as the data shows (``False``). With a lone
+``Invitations.csv`` nothing can be checked, so ``known`` stays unknown (``None``).
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from tui.importers import csvtext
+from tui.importers.connections import Connections, read_connections
+from tui.importers.dates import parse_export_time
+from tui.importers.errors import ImportFileError, label, shown
+from tui.importers.identity import digest, name_key, text_key, url_key
+from tui.importers.record import Record
+from tui.models import NewInvitation, Person
+
+SOURCE = "export"
+INVITATIONS = "Invitations.csv"
+CONNECTIONS = "Connections.csv"
+HEADER = ("From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl")
+# Older exports lack the two URL columns; they are used when present.
+REQUIRED = ("From", "To", "Sent At", "Message", "Direction")
+MAX_MEMBER = 256 * 1024 * 1024  # refuse to inflate anything bigger from a zip
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFiles:
+    """The raw bytes of the two files that matter, with names for error messages."""
+
+    label: str
+    invitations: bytes
+    invitations_where: str
+    connections: bytes | None = None
+    connections_where: str | None = None
+
+
+# ---------------------------------------------------------------------------- opening
+
+
+def open_csv(path: str | os.PathLike) -> ExportFiles:
+    where = label(path)
+    return ExportFiles(where, Path(path).read_bytes(), where)
+
+
+def _pick(candidates: list[str], wanted: str, where: str) -> str | None:
+    """The one candidate named ``wanted`` (any case), shallowest first; two at once is ambiguous."""
+    named = [c for c in candidates if PurePosixPath(c).name.casefold() == wanted.casefold()]
+    named = [c for c in named if not c.startswith("__MACOSX/")]
+    if not named:
+        return None
+    depth = min(c.count("/") for c in named)
+    top = [c for c in named if c.count("/") == depth]
+    if len(top) > 1:
+        raise ImportFileError(where, f"holds {len(top)} files named {wanted}; import one of them")
+    return top[0]
+
+
+def open_folder(path: str | os.PathLike) -> ExportFiles:
+    """The unpacked export: the files at its top, or one folder down."""
+    root = Path(path)
+    where = label(root)
+    found: list[str] = []
+    for depth_glob in ("*", "*/*"):
+        found += [p.relative_to(root).as_posix() for p in root.glob(depth_glob) if p.is_file()]
+    invitations = _pick(found, INVITATIONS, where)
+    if invitations is None:
+        raise ImportFileError(
+            where, f"no {INVITATIONS} in this folder (is it the unpacked data export?)"
+        )
+    connections = _pick(
+        [f for f in found if f.rpartition("/")[0] == invitations.rpartition("/")[0]],
+        CONNECTIONS,
+        where,
+    )
+    return ExportFiles(
+        where,
+        (root / invitations).read_bytes(),
+        label(root / invitations),
+        None if connections is None else (root / connections).read_bytes(),
+        None if connections is None else label(root / connections),
+    )
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > MAX_MEMBER:
+        raise ImportFileError(where, f"{info.file_size} bytes uncompressed, too large to import")
+    try:
+        return archive.read(info)
+    # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
+    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        raise ImportFileError(where, f"cannot be read from the zip ({exc})") from None
+
+
+def open_zip(path: str | os.PathLike) -> ExportFiles:
+    where = label(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [i.filename for i in archive.infolist() if not i.is_dir()]
+            invitations = _pick(names, INVITATIONS, where)
+            if invitations is None:
+                raise ImportFileError(
+                    where, f"no {INVITATIONS} inside (is this the platform's data export?)"
+                )
+            folder = invitations.rpartition("/")[0]
+            connections = _pick(
+                [n for n in names if n.rpartition("/")[0] == folder], CONNECTIONS, where
+            )
+            inv_where = f"{where}/{label(invitations)}"
+            con_where = None if connections is None else f"{where}/{label(connections)}"
+            return ExportFiles(
+                where,
+                _read_member(archive, invitations, inv_where),
+                inv_where,
+                None if connections is None else _read_member(archive, connections, con_where),
+                con_where,
+            )
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(where, f"not a readable zip file ({exc})") from None
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def _header(records, where: str) -> tuple[int, int, dict[str, int]]:
+    for line, row in records:
+        if csvtext.is_blank(row):
+            continue
+        index = csvtext.column_index(row)
+        missing = [c for c in REQUIRED if c.casefold() not in index]
+        if missing:
+            raise ImportFileError(
+                where,
+                f"header lacks column(s) {', '.join(map(repr, missing))} "
+                f"(expected {','.join(HEADER)})",
+                line,
+            )
+        return line, len(row), index
+    raise ImportFileError(where, "empty file")
+
+
+def _invitation(
+    row: list[str], col: dict[str, int], where: str, line: int, connections: Connections | None
+) -> Record:
+    def cell(name: str) -> str | None:
+        position = col.get(name.casefold())
+        return None if position is None else row[position]
+
+    direction = cell("Direction").strip().upper()
+    if direction not in ("INCOMING", "OUTGOING"):
+        raise ImportFileError(
+            where,
+            f"column 'Direction': expected INCOMING or OUTGOING, got {shown(cell('Direction'))}",
+            line,
+        )
+    incoming = direction == "INCOMING"
+    name_column = "From" if incoming else "To"
+    name = cell(name_column)
+    if not name.strip():
+        raise ImportFileError(where, f"column '{name_column}': the name is empty", line)
+    try:
+        sent_at = parse_export_time(cell("Sent At"))
+    except ValueError as exc:
+        raise ImportFileError(
+            where, f"column 'Sent At': {exc}, got {shown(cell('Sent At'))}", line
+        ) from None
+    url = cell("inviterProfileUrl" if incoming else "inviteeProfileUrl") or None
+    message = cell("Message") or None
+    known = None if connections is None else connections.knows(name, url)
+    profile = url_key(url)
+    key = digest(
+        SOURCE,
+        direction,
+        profile,
+        None if profile else name_key(name),
+        sent_at,
+        text_key(message),
+    )
+    item = NewInvitation(
+        person=Person(name=name, profile_url=url, known=known),
+        note=message,
+        sent_at=sent_at,
+        status="pending" if incoming else "sent",
+        direction="incoming" if incoming else "outgoing",
+        source=SOURCE,
+        external_key=key,
+    )
+    content = digest("content", direction, name, url, sent_at, message)
+    return Record(item=item, where=where, line=line, content=content)
+
+
+def read_invitations(
+    data: bytes, where: str, connections: Connections | None = None
+) -> Iterator[Record]:
+    """Each row's invitation in file order; the first problem raises ImportFileError."""
+    records = csvtext.rows(csvtext.decode(data, where), where)
+    _, width, col = _header(records, where)
+    for line, row in records:
+        if csvtext.is_blank(row):
+            continue
+        if len(row) != width:
+            raise ImportFileError(
+                where,
+                f"expected {width} fields as in the header, found {len(row)} "
+                "(a stray comma or quote?)",
+                line,
+            )
+        yield _invitation(row, col, where, line, connections)
+
+
+def read_export(files: ExportFiles) -> tuple[Connections | None, Iterator[Record]]:
+    """Connections first (parsed whole), then the invitations as a lazy stream."""
+    connections = (
+        None
+        if files.connections is None
+        else read_connections(files.connections, files.connections_where)
+    )
+    return connections, read_invitations(files.invitations, files.invitations_where, connections)

@@ -1,0 +1,44 @@
+"""Refreshing what earlier imports recorded about senders, once a newer export says more.
+
+An ``Invitations.csv`` imported alone leaves ``known`` unknown; importing the whole export
+later (with ``Connections.csv``) finds those invitations already present and, through
+this, fills in ``known`` and refreshes their stored flags. A connection made since an
+earlier export is picked up the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tui.models import Assessment
+
+CHUNK = 500  # keys per query, well under SQLite's variable limit
+
+
+def update_known(store, known_by_key: dict[str, bool], assess: Callable[..., Assessment]) -> int:
+    """Set ``known`` for invitations stored under these external keys; returns how many changed.
+
+    Runs in one transaction. Each changed invitation is assessed again with ``assess`` so
+    the list's flag column agrees with the new fact.
+    """
+    keys = list(known_by_key)
+    changed = 0
+    with store.transaction() as conn:
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            found = conn.execute(
+                "SELECT i.id, i.person_id, i.external_key, p.known FROM invitations i "
+                "JOIN people p ON p.id = i.person_id "
+                f"WHERE i.external_key IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for row in found:
+                new = known_by_key[row["external_key"]]
+                if row["known"] is not None and bool(row["known"]) == new:
+                    continue
+                conn.execute(
+                    "UPDATE people SET known = ? WHERE id = ?", (int(new), row["person_id"])
+                )
+                store._write_assessment(conn, row["id"], assess(store.get(row["id"])))
+                changed += 1
+    return changed
