@@ -1,0 +1,123 @@
+"""Render the red flags, the positive signals and the recommendation as Rich ``Text``.
+
+Each flag line starts with a symbol and a severity word (``▲ HIGH``, ``▲ MED``, ``△ LOW``,
+``✚ GOOD``) so the list ranks by eye with or without colour. Explanations come from the
+flags engine; codes the UI does not know still show, with a title made from the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.models import Flag, Recommendation
+from tui.safe_text import visible
+from tui.ui import styles
+
+TITLES = {
+    "generic_note": "Stock or missing note",
+    "no_photo": "No photo",
+    "unprofessional_photo": "Unprofessional photo",
+    "sparse_profile": "Sparse profile",
+    "sales_pitch": "Sales pitch",
+    "no_mutual_connections": "No mutual connections",
+    "new_profile": "New profile",
+    "known_contact": "Known contact",
+    "stated_reason": "States a reason",
+}
+
+FAMILIES = {
+    "grow_network": "growing their network",
+    "appreciation": "appreciates something you made",
+    "profile_view": "follows up on a profile view",
+    "referral": "referred by someone",
+}
+
+# severity -> (symbol, word, style, rank)
+SEVERITIES: dict[str, tuple[str, str, Style, int]] = {
+    "high": ("▲", "HIGH", styles.RED_TEXT, 0),
+    "medium": ("▲", "MED ", styles.WARN_TEXT, 1),
+    "low": ("△", "LOW ", styles.LOW_TEXT, 2),
+}
+SIGNAL = ("✚", "GOOD", styles.GOOD_TEXT, 3)
+
+ACTIONS: dict[str, tuple[str, Style]] = {
+    "accept": ("✔ ACCEPT", styles.badge("#2e7d32")),
+    "ask": ("? ASK FIRST", styles.badge("#f9a825", "#000000")),
+    "ignore": ("✘ IGNORE", styles.badge("#c62828")),
+}
+
+
+def title(code: str) -> str:
+    """A readable title for a flag code."""
+    return TITLES.get(code) or visible(code, keep_newlines=False).replace("_", " ").capitalize()
+
+
+def _detail(flag: Flag) -> str:
+    if not flag.detail:
+        return ""
+    words = [FAMILIES.get(item, visible(item, keep_newlines=False)) for item in flag.detail]
+    if flag.code == "sparse_profile":
+        return "empty: " + ", ".join(words)
+    if flag.code == "stated_reason":
+        return "reason: " + ", ".join(words)
+    return ", ".join(words)
+
+
+def _rank(flag: Flag) -> int:
+    if flag.kind != "red":
+        return SIGNAL[3]
+    return SEVERITIES.get(flag.severity, SEVERITIES["low"])[3]
+
+
+def flag_line(flag: Flag) -> Text:
+    """One flag: marker, severity, title, explanation and its detail."""
+    if flag.kind == "red":
+        symbol, word, style, _ = SEVERITIES.get(flag.severity, SEVERITIES["low"])
+    else:
+        symbol, word, style, _ = SIGNAL
+    line = styles.styled(f"{symbol} {word} ", style)
+    line.append(title(flag.code), styles.LABEL)
+    if flag.explanation:
+        line.append(" — ")
+        line.append(visible(flag.explanation))
+    detail = _detail(flag)
+    if detail:
+        line.append(f" ({detail})", styles.MUTED)
+    return line
+
+
+def flag_list(flags: Iterable[Flag]) -> Text:
+    """Red flags first (worst first), then the positive signals, each under a heading."""
+    ordered = sorted(flags, key=_rank)
+    reds = [flag for flag in ordered if flag.kind == "red"]
+    signals = [flag for flag in ordered if flag.kind != "red"]
+    lines = [styles.styled(f"Red flags ({len(reds)})", styles.HEADING)]
+    none = styles.styled("No red flags.", styles.GOOD_TEXT)
+    lines += [flag_line(flag) for flag in reds] or [none]
+    if signals:
+        lines.append(Text())
+        lines.append(styles.styled(f"Signals ({len(signals)})", styles.HEADING))
+        lines += [flag_line(flag) for flag in signals]
+    return Text("\n").join(lines)
+
+
+def action_badge(action: str) -> Text:
+    """The recommended action as a badge with its own symbol and words."""
+    words, style = ACTIONS.get(action, (visible(action, keep_newlines=False).upper(), None))
+    return styles.styled(f" {words} ", style or styles.NEUTRAL_BADGE)
+
+
+def recommendation_text(recommendation: Recommendation | None) -> Text:
+    """'Recommended: ✔ ACCEPT' with its reasons as bullets."""
+    text = styles.styled("Recommended: ", styles.LABEL)
+    if recommendation is None:
+        text.append("no recommendation yet", styles.UNKNOWN)
+        return text
+    text.append_text(action_badge(recommendation.action))
+    for reason in recommendation.reasons:
+        text.append("\n• ")
+        text.append(visible(reason))
+    return text

@@ -1,0 +1,86 @@
+"""Turn a note (or a reply) plus the flags' evidence spans into highlighted Rich ``Text``.
+
+Pure functions, no Textual: they are unit-tested on exact character ranges. The text comes
+from the database and is untrusted, so it is never parsed as markup, and control or bidi
+characters are shown as visible escapes. Escaping lengthens the text (one character becomes
+``\\x1b``), so spans are applied segment by segment on the original text and each segment is
+escaped on its own: the painted words stay exactly the ones the flag pointed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import pairwise
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.models import Flag
+from tui.safe_text import visible
+from tui.ui import styles
+
+
+def evidence_ranges(text: str, flags: Iterable[Flag], field: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, kind)`` ranges inside ``text`` that flags on ``field`` point at.
+
+    A flag on the field with no spans points at the whole text (a stock note is wrong as a
+    whole). Spans are clamped to the text; empty or reversed spans are dropped.
+    """
+    size = len(text)
+    ranges: list[tuple[int, int, str]] = []
+    for flag in flags:
+        if flag.field != field:
+            continue
+        for start, end in flag.spans or ((0, size),):
+            start, end = max(0, min(start, size)), max(0, min(end, size))
+            if start < end:
+                ranges.append((start, end, flag.kind))
+    return ranges
+
+
+def highlight(
+    text: str,
+    flags: Iterable[Flag],
+    field: str,
+    *,
+    red: Style = styles.RED_SPAN,
+    good: Style = styles.GOOD_SPAN,
+) -> Text:
+    """``text`` shown literally, with red-flag evidence in ``red`` and signals in ``good``.
+
+    Where a red flag and a positive signal overlap, the red flag wins.
+    """
+    ranges = evidence_ranges(text, flags, field)
+    cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    pieces: list[tuple[str, Style | None]] = []
+    for start, end in pairwise(cuts):
+        kinds = {kind for a, b, kind in ranges if a <= start and end <= b}
+        style = red if "red" in kinds else good if "signal" in kinds else None
+        if pieces and pieces[-1][1] == style:
+            pieces[-1] = (pieces[-1][0] + text[start:end], style)
+        else:
+            pieces.append((text[start:end], style))
+    result = Text()
+    for piece, style in pieces:
+        result.append(visible(piece), style)
+    return result
+
+
+def note_text(note: str | None, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
+    """The invitation's note, highlighted when ``reveal``; a missing note says so.
+
+    A missing or blank note that a flag points at (the stock-or-no-note flag) is shown as a
+    red ``(no note)`` so the absence itself reads as evidence.
+    """
+    flags = list(flags) if reveal else []
+    if note is None or not note.strip():
+        flagged = any(flag.field == "note" and flag.kind == "red" for flag in flags)
+        if flagged:
+            return styles.styled("⚑ (no note)", styles.RED_SPAN)
+        return styles.styled("(no note)", styles.EMPTY)
+    return highlight(note, flags, "note")
+
+
+def reply_text(reply: str, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
+    """The sender's latest reply, with the evidence of flags on the ``reply`` field."""
+    return highlight(reply, list(flags) if reveal else [], "reply")
