@@ -21,20 +21,26 @@ EXPECTED = "expected JSON Lines, the data export (zip or folder) or its Invitati
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
-def _sniff_text(head: bytes, where: str) -> str:
-    """The start of the file as text; binary junk is refused here."""
+def _sniff_text(head: bytes, where: str) -> tuple[str, ImportFileError | None]:
+    """The start of the file as text, and the complaint to make if it is not a known kind.
+
+    Undecodable bytes are replaced here so a JSON Lines or CSV file with one bad byte is
+    still recognised, and its reader then names the exact line.
+    """
     if b"\x00" in head:
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise ImportFileError(where, f"binary data, not text; {EXPECTED}", line)
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        text = decoder.decode(head, final=len(head) < SNIFF)
+        decoder.decode(head, final=len(head) < SNIFF)
+        problem = None
     except UnicodeDecodeError as exc:
         line = head.count(b"\n", 0, exc.start) + 1
-        raise ImportFileError(
+        problem = ImportFileError(
             where, f"not UTF-8 text (byte 0x{head[exc.start]:02x}); {EXPECTED}", line
-        ) from None
-    return text.removeprefix("\ufeff")
+        )
+    text = head.decode("utf-8", errors="replace")
+    return text.removeprefix("\ufeff"), problem
 
 
 def detect(path: str | os.PathLike) -> str:
@@ -49,7 +55,8 @@ def detect(path: str | os.PathLike) -> str:
         return ZIP
     if not head.strip():
         raise ImportFileError(where, "empty file")
-    text = _sniff_text(head, where).lstrip()
+    text, problem = _sniff_text(head, where)
+    text = text.lstrip()
     if not text:
         raise ImportFileError(where, "empty file")
     if text.startswith("{"):
@@ -67,4 +74,4 @@ def detect(path: str | os.PathLike) -> str:
             where,
             "this is Connections.csv; import the export zip or folder (it is read from there)",
         )
-    raise ImportFileError(where, f"cannot tell what this file is; {EXPECTED}")
+    raise problem or ImportFileError(where, f"cannot tell what this file is; {EXPECTED}")

@@ -10,6 +10,7 @@ Identity (what makes a re-import add nothing twice), in order of preference:
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Iterator
@@ -76,7 +77,9 @@ def _checked(obj: dict[str, Any]) -> dict[str, Any]:
     """Every field validated and converted; missing and null optional fields become None."""
     for field in obj:
         if field not in FIELDS:
-            raise FieldError(field, f"unknown field (expected {', '.join(FIELDS)})")
+            close = difflib.get_close_matches(field, FIELDS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"expected {', '.join(FIELDS)}"
+            raise FieldError(field, f"unknown field ({hint})")
     values: dict[str, Any] = {}
     for field, check in FIELDS.items():
         value = obj.get(field)
