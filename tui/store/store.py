@@ -14,6 +14,7 @@ from tui.store import rows
 from tui.store.connection import connect
 from tui.store.decisions import DecisionLog
 from tui.store.errors import StoreError
+from tui.store.export_queries import ExportQueries
 from tui.store.training import TrainingTables
 
 _INBOX_SELECT = (
@@ -51,7 +52,7 @@ class Filter:
     search: str | None = None
 
 
-class Store(DecisionLog, TrainingTables):
+class Store(DecisionLog, ExportQueries, TrainingTables):
     """A typed API over one SQLite file. Not thread-safe: use it from one thread at a time."""
 
     def __init__(self, conn: sqlite3.Connection, *, clock: Callable[[], str] = utc_now):
