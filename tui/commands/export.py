@@ -1,0 +1,123 @@
+"""``invite-triage export``: decisions to a spreadsheet-safe CSV file, or to a pipe."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from tui.cli import fail
+from tui.safe_text import visible
+
+OUT_HELP = (
+    "Where to write: a file, a directory (a new decisions-<timestamp>.csv inside it), or - "
+    "for standard output. Default: standard output when piped or redirected; in a terminal, "
+    "a new file in exports/ beside the database (data/exports/ by default)."
+)
+
+
+@click.command()
+@click.option("--out", "-o", "out", metavar="FILE|DIR|-", default=None, help=OUT_HELP)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    metavar="STATUS",
+    help="Only invitations now in this status (repeatable): pending, asked, replied, "
+    "accepted, ignored, sent, or all (every status but sent). Default: all.",
+)
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only decisions taken on or after DATE (YYYY-MM-DD, or an ISO 8601 time; UTC "
+    "unless it has a zone). Undecided invitations count by when they were sent.",
+)
+@click.option(
+    "--all-history",
+    is_flag=True,
+    help="One row per entry of the decision log, oldest first, undos included, instead of "
+    "one row per invitation with its current decision.",
+)
+@click.option("--bom", is_flag=True, help="Start with a UTF-8 byte order mark (for Excel).")
+@click.pass_context
+def command(ctx, out, statuses, since, all_history, bom) -> None:
+    """Export invitations and their decisions as CSV.
+
+    One row per invitation, newest first, with the decision it stands on (undecided ones
+    have empty decision columns). Cells that a spreadsheet would run as a formula start
+    with a ' and a file is replaced only once it is complete.
+    """
+    from tui.export import ExportError, check_statuses, export_decisions, parse_since
+    from tui.store import Store
+
+    try:
+        wanted = check_statuses(statuses)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--status") from None
+    try:
+        since_value = parse_since(since)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    db_path = ctx.obj["db"]
+    with Store.open(db_path, readonly=True) as store:
+        try:
+            target = _target(out, db_path)
+            count = export_decisions(
+                store, target, statuses=wanted, since=since_value, all_history=all_history, bom=bom
+            )
+        except ExportError as exc:
+            fail(str(exc))
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            _quiet_broken_pipe()
+    if target != "-":
+        what = "log entries" if all_history else "invitations"
+        click.echo(f"Exported {count} {what} to {visible(str(target))}")
+
+
+def _target(out: str | None, db_path: str) -> str | Path:
+    """Resolve ``--out``: ``-``, a file, or a fresh file in a directory (see ``OUT_HELP``)."""
+    from tui.export import default_export_path, export_path_in
+
+    if out is None:
+        return default_export_path(db_path) if _stdout_is_terminal() else "-"
+    if out == "-":
+        return out
+    path = Path(out).expanduser()
+    if path.is_dir():
+        return export_path_in(path)
+    if _same_file(path, Path(db_path)):
+        raise click.BadParameter(
+            f"{visible(out)} is the database (or one of its files); choose another file",
+            param_hint="--out",
+        )
+    return path
+
+
+def _same_file(path: Path, db_path: Path) -> bool:
+    target = path.resolve()
+    database = db_path.resolve()
+    companions = {database, *(Path(f"{database}{s}") for s in ("-wal", "-shm", "-journal"))}
+    return target in companions
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _quiet_broken_pipe() -> None:
+    """``export | head``: the reader left; stop quietly like other Unix tools."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(1)
