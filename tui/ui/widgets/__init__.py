@@ -1,0 +1,1 @@
+"""Widgets the app composes: one class per file."""
