@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -99,8 +100,16 @@ def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
         raise ImportFileError(where, f"{info.file_size} bytes uncompressed, too large to import")
     try:
         return archive.read(info)
-    # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
-    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+    # zlib.error: damaged compressed data; RuntimeError: an encrypted member;
+    # NotImplementedError: an unknown compression method.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        RuntimeError,
+        NotImplementedError,
+    ) as exc:
         raise ImportFileError(where, f"cannot be read from the zip ({exc})") from None
 
 
