@@ -69,6 +69,10 @@ RECOMMENDATION = Recommendation("ignore", ("A stranger pitching in the first mes
 
 
 class PaneApp(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.animation_level = "none"
+
     def compose(self) -> ComposeResult:
         yield DetailPane(id="detail")
 

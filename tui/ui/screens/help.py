@@ -1,0 +1,168 @@
+"""The help screen: every key the app has, grouped by what it is for.
+
+The app hands over its bindings as ``(key display, description, binding id)`` so the screen
+shows the keys as the user's keymap has them. Entries sharing an id are merged
+(``j / down``). Groups are guessed from the binding id's words; a fourth tuple item, when
+given, names the group explicitly. Esc, ``q`` or ``?`` closes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.safe_text import visible
+from tui.ui import styles
+
+# (group, words in a binding id that put it there), checked in this order.
+GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("Decide", frozenset({"accept", "ignore", "ask", "undo", "decide", "reply", "compose"})),
+    ("Mark", frozenset({"mark", "unmark", "select", "selection"})),
+    (
+        "Search and filter",
+        frozenset({"search", "find", "limit", "filter", "flagged", "clear", "sort"}),
+    ),
+    (
+        "Views",
+        frozenset(
+            {"split", "splits", "tab", "status", "view", "pending", "asked", "replied"}
+            | {"accepted", "ignored", "all", "training", "reveal"}
+        ),
+    ),
+    (
+        "App",
+        frozenset(
+            {"help", "quit", "palette", "command", "theme", "export", "screenshot", "refresh"}
+        ),
+    ),
+    (
+        "Move",
+        frozenset(
+            {"cursor", "down", "up", "first", "last", "top", "bottom", "page", "pageup"}
+            | {"pagedown", "focus", "next", "previous", "prev", "move", "scroll", "home"}
+            | {"end", "open", "detail", "left", "right"}
+        ),
+    ),
+)
+OTHER = "Other"
+ORDER = ("Move", "Decide", "Mark", "Search and filter", "Views", "App", OTHER)
+
+
+def group_of(binding_id: str) -> str:
+    """The help group for a binding id such as ``inbox.accept`` or ``cursor_down``."""
+    words = set(re.split(r"[^a-z0-9]+", binding_id.lower()))
+    for group, keywords in GROUPS:
+        if words & keywords:
+            return group
+    return OTHER
+
+
+def group_bindings(
+    bindings: Iterable[Sequence[str]],
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``[(group, [(keys, description), ...]), ...]`` in a stable, sensible order.
+
+    Entries with the same binding id are merged into one row listing all their keys.
+    """
+    rows: dict[str, list[str]] = {}  # id -> [keys, description, group]
+    for entry in bindings:
+        key, description, binding_id = entry[0], entry[1], entry[2]
+        group = entry[3] if len(entry) > 3 else group_of(binding_id)
+        row = rows.setdefault(binding_id or f"{key}:{description}", ["", description, group])
+        if key not in row[0].split(" / "):
+            row[0] = f"{row[0]} / {key}" if row[0] else key
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for keys, description, group in rows.values():
+        groups.setdefault(group, []).append((keys, description))
+    ranked = sorted(groups, key=lambda g: (ORDER.index(g) if g in ORDER else len(ORDER), g))
+    return [(group, groups[group]) for group in ranked]
+
+
+def help_table(bindings: Iterable[Sequence[str]]) -> Table:
+    """A two-column table of keys and what they do, one titled block per group."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column("keys", no_wrap=True, style="bold", max_width=24)
+    table.add_column("description", ratio=1)
+    for index, (group, rows) in enumerate(group_bindings(bindings)):
+        if index:
+            table.add_row("", "")
+        table.add_row(styles.styled(visible(group, keep_newlines=False), styles.HEADING), "")
+        for keys, description in rows:
+            table.add_row(
+                Text(visible(keys, keep_newlines=False)),
+                Text(visible(description, keep_newlines=False)),
+            )
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the given bindings, grouped; scrolls with the arrows and PageUp/PageDown."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > #help-dialog {
+        width: 90%;
+        max-width: 80;
+        height: 90%;
+        border: thick $primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    HelpScreen #help-body {
+        height: 1fr;
+    }
+    HelpScreen #help-footer {
+        color: $text-muted;
+        height: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("q", "close", "Close", show=False, id="help.quit"),
+        Binding("question_mark", "close", "Close", show=False, id="help.toggle"),
+        Binding("j", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="help.up"),
+    ]
+
+    def __init__(
+        self,
+        bindings: Iterable[Sequence[str]],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.bindings = [tuple(entry) for entry in bindings]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog") as dialog:
+            dialog.border_title = "Keys"
+            with VerticalScroll(id="help-body"):
+                yield Static(help_table(self.bindings), id="help-table")
+            yield Static(
+                Text("↑/↓ j/k PageUp/PageDown scroll · Esc, q or ? closes"), id="help-footer"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=lines, animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
