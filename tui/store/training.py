@@ -106,19 +106,21 @@ class TrainingTables:
             )
 
     def pending_asks(self) -> list[PendingAsk]:
-        """Asked invitations whose reply is not on the clock yet (new asks, or re-asks)."""
+        """Asked invitations whose latest ask is not on the reply clock yet.
+
+        That is a new ask, or a new ask after the earlier one was undone; an invitation
+        that already received its reply is not asked twice.
+        """
         sql = (
-            f"SELECT i.id, ({_LIVE_ASK}) AS ask_id, p.intent, r.invitation_id AS planned, "
-            "r.due_at, r.delivered_at FROM invitations i "
-            "JOIN people p ON p.id = i.person_id "
-            "LEFT JOIN sim_replies r ON r.invitation_id = i.id "
-            "WHERE i.status = 'asked' AND (r.invitation_id IS NULL "
-            "OR (r.due_at IS NULL AND r.delivered_at IS NULL))"
+            "SELECT * FROM (SELECT i.id, p.intent, r.invitation_id AS planned, "
+            f"r.ask_decision_id AS clocked, r.delivered_at, ({_LIVE_ASK}) AS ask_id "
+            "FROM invitations i JOIN people p ON p.id = i.person_id "
+            "LEFT JOIN sim_replies r ON r.invitation_id = i.id WHERE i.status = 'asked') "
+            "WHERE ask_id IS NOT NULL AND delivered_at IS NULL "
+            "AND (clocked IS NULL OR clocked != ask_id) ORDER BY ask_id"
         )
         found = []
-        for row in self.conn.execute(sql):
-            if row["ask_id"] is None:
-                continue
+        for row in self.conn.execute(sql).fetchall():
             asked_at = self.conn.execute(
                 "SELECT decided_at FROM decisions WHERE id = ?", (row["ask_id"],)
             ).fetchone()[0]
@@ -128,6 +130,13 @@ class TrainingTables:
                 )
             )
         return found
+
+    def reply_delay(self, invitation_id: int) -> float:
+        """How long after an ask the planned reply comes (0 when nothing is planned)."""
+        row = self.conn.execute(
+            "SELECT delay_seconds FROM sim_replies WHERE invitation_id = ?", (invitation_id,)
+        ).fetchone()
+        return 0.0 if row is None else row[0]
 
     def start_reply_clock(self, invitation_id: int, ask_decision_id: int, due_at: str) -> None:
         with self.transaction() as conn:
@@ -198,6 +207,27 @@ class TrainingTables:
             chunk = ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             sql = f"SELECT id, external_key FROM invitations WHERE id IN ({marks})"
+            found.update((row[0], row[1]) for row in self.conn.execute(sql, chunk))
+        return found
+
+    def assessment_of(self, invitation_id: int) -> Assessment:
+        """The flags and recommendation stored with an invitation right now."""
+        row = self.conn.execute(
+            "SELECT flag_codes, recommended FROM invitations WHERE id = ?", (invitation_id,)
+        ).fetchone()
+        if row is None:
+            return Assessment()
+        codes = tuple(c for c in (row[0] or "").split(";") if c)
+        return Assessment(flag_codes=codes, recommended=row[1])
+
+    def ids_for_keys(self, keys: Iterable[str]) -> dict[str, int]:
+        """Invitation ids by external key (keys not stored are left out)."""
+        keys = list(keys)
+        found: dict[str, int] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT external_key, id FROM invitations WHERE external_key IN ({marks})"
             found.update((row[0], row[1]) for row in self.conn.execute(sql, chunk))
         return found
 
