@@ -21,7 +21,7 @@ from tui.models import Flag, Invitation, Person
 from tui.safe_text import visible
 from tui.ui import styles
 
-NAME_LIMIT = 120
+NAME_LIMIT = 80
 LINE_LIMIT = 300
 ABOUT_LIMIT = 2000
 

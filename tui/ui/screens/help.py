@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -87,21 +89,28 @@ def group_bindings(
     return [(group, groups[group]) for group in ranked]
 
 
-def help_table(bindings: Iterable[Sequence[str]]) -> Table:
-    """A two-column table of keys and what they do, one titled block per group."""
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column("keys", no_wrap=True, style="bold", max_width=24)
-    table.add_column("description", ratio=1)
-    for index, (group, rows) in enumerate(group_bindings(bindings)):
+def help_table(bindings: Iterable[Sequence[str]]) -> Group:
+    """A titled two-column block (keys, what they do) per group, key columns aligned."""
+    grouped = [
+        (
+            visible(group, keep_newlines=False),
+            [(visible(k, keep_newlines=False), visible(d, keep_newlines=False)) for k, d in rows],
+        )
+        for group, rows in group_bindings(bindings)
+    ]
+    key_width = min(24, max((cell_len(k) for _, rows in grouped for k, _ in rows), default=1))
+    blocks: list = []
+    for index, (group, rows) in enumerate(grouped):
         if index:
-            table.add_row("", "")
-        table.add_row(styles.styled(visible(group, keep_newlines=False), styles.HEADING), "")
+            blocks.append(Text())
+        blocks.append(styles.styled(group, styles.HEADING))
+        table = Table.grid(padding=(0, 3))
+        table.add_column("keys", style="bold", width=key_width, overflow="fold")
+        table.add_column("description", ratio=1)
         for keys, description in rows:
-            table.add_row(
-                Text(visible(keys, keep_newlines=False)),
-                Text(visible(description, keep_newlines=False)),
-            )
-    return table
+            table.add_row(Text(keys), Text(description))
+        blocks.append(table)
+    return Group(*blocks)
 
 
 class HelpScreen(ModalScreen[None]):
