@@ -1,0 +1,204 @@
+"""Training mode without a screen: the API the training UI calls.
+
+A session puts a scenario into an inbox store, lets the trainee decide, and answers each
+decision with a :class:`Verdict`: the flags now revealed, the policy's recommendation,
+whether the decision matched it, and, once the invitation is settled, the sender's real
+intent and the points earned. After an "ask" the intent stays hidden until the trainee
+decides on the reply (or gives up waiting), otherwise the reveal would spoil the reply.
+
+Results are written after every decision to ``results`` (which may be the same store),
+so a crash mid-session loses nothing, and :meth:`TrainingSession.finish` closes the
+session with its score. The UI keeps calling :meth:`tick` (or the app's own simulator)
+so replies arrive.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tui.models import Flag, Invitation, Recommendation
+from tui.simulate import scenarios
+from tui.simulate.clock import DrivenClock
+from tui.simulate.play import ASK_MESSAGE, reference_assessment
+from tui.simulate.results import Summary, result_for, summarize
+from tui.simulate.scoring import score
+from tui.simulate.simulator import SimEvents, Simulator
+from tui.store.training import ResultRow
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the trainee sees once they have decided."""
+
+    invitation_id: int
+    action: str
+    flags: tuple[Flag, ...]  # red flags and positive signals, now revealed
+    recommendation: Recommendation  # what the policy advised before this decision
+    matched_policy: bool
+    settled: bool  # accepted or ignored: the intent and points are known
+    intent: str | None  # None until settled
+    points: int | None
+    max_points: int | None
+    explanation: str | None  # why the points fell short, when they did
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The end of a session: totals, every row, and the mistakes with their flags."""
+
+    session_id: str
+    trainee: str
+    scenario: str
+    summary: Summary
+    rows: tuple[ResultRow, ...]
+    mistake_flags: dict[str, tuple[Flag, ...]]  # slot -> the flags that should have warned
+
+
+def new_session_id(now: datetime | None = None) -> str:
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{secrets.token_hex(3)}"
+
+
+class TrainingSession:
+    def __init__(self, inbox, results, *, session_id, trainee, scenario, built, policy, simulator):
+        self.inbox = inbox
+        self.results = results
+        self.id = session_id
+        self.trainee = trainee
+        self.scenario = scenario
+        self.built = built
+        self.policy = policy
+        self.simulator = simulator
+        self._slots = {invitation_id: slot for slot, invitation_id in built.ids.items()}
+        self._decided: set[int] = set()
+
+    @classmethod
+    def start(
+        cls,
+        inbox,
+        *,
+        trainee: str,
+        scenario: str = scenarios.DEFAULT,
+        results=None,
+        policy=None,
+        policy_label: str | None = None,
+        clock: DrivenClock | None = None,
+        seed: int = 1,
+        count: int = 40,
+        arrivals_per_hour: float | None = None,
+    ) -> TrainingSession:
+        """Build ``scenario`` into ``inbox`` (a fresh store) and open a session for ``trainee``.
+
+        ``clock`` should be the clock ``inbox`` was opened with (a ScaledClock in the app).
+        """
+        from tui.policy import load_policy
+
+        trainee = trainee.strip()
+        if not trainee:
+            raise ValueError("a trainee needs a name")
+        results = results if results is not None else inbox
+        clock = clock or DrivenClock()
+        built = scenarios.build_scenario(scenario, inbox, seed=seed, count=count)
+        session_id = new_session_id()
+        results.start_session(session_id, trainee=trainee, scenario=built.name, policy=policy_label)
+        simulator = Simulator(inbox, clock, seed=seed, arrivals_per_hour=arrivals_per_hour)
+        session = cls(
+            inbox,
+            results,
+            session_id=session_id,
+            trainee=trainee,
+            scenario=built.name,
+            built=built,
+            policy=policy if policy is not None else load_policy(None),
+            simulator=simulator,
+        )
+        session._save(built.ids.values())
+        return session
+
+    # ------------------------------------------------------------------ during the session
+
+    @property
+    def invitation_ids(self) -> list[int]:
+        return list(self.built.ids.values())
+
+    def revealed(self, invitation_id: int) -> bool:
+        """Whether flags may be shown: only once the trainee has decided this invitation."""
+        return invitation_id in self._decided
+
+    def tick(self) -> SimEvents:
+        return self.simulator.tick()
+
+    def decide(self, invitation_id: int, action: str, *, message: str | None = None) -> Verdict:
+        """Record the trainee's decision and reveal what it meant."""
+        from tui.assessment import evaluate
+
+        invitation = self.inbox.get(invitation_id)
+        stage = self._stage(invitation)
+        flags, advice = evaluate(invitation, self.policy)
+        reference = reference_assessment(invitation, self.policy, stage)
+        if action == "ask" and message is None:
+            message = ASK_MESSAGE
+        self.inbox.record_decision(
+            invitation_id, action, session=self.id, assessment=reference, message=message
+        )
+        self._decided.add(invitation_id)
+        (row,) = self._save([invitation_id])
+        settled = action in ("accept", "ignore")
+        points = score(row.intent, row.outcome) if settled else None
+        return Verdict(
+            invitation_id=invitation_id,
+            action=action,
+            flags=tuple(flags),
+            recommendation=Recommendation(reference.recommended or advice.action, advice.reasons),
+            matched_policy=action == reference.recommended,
+            settled=settled,
+            intent=row.intent if settled else None,
+            points=points.points if points else None,
+            max_points=points.max_points if points else None,
+            explanation=points.explanation if points else None,
+        )
+
+    def undo(self) -> list[int]:
+        """Undo the trainee's last decision; returns the invitation ids it touched."""
+        undone = self.inbox.undo_last(session=self.id)
+        ids = [d.invitation_id for d in undone]
+        self._save(ids)
+        return ids
+
+    def finish(self) -> Report:
+        rows = self._save(self.invitation_ids)
+        summary = summarize(rows)
+        self.results.finish_session(self.id, score=summary.score, max_score=summary.max_score)
+        return Report(
+            session_id=self.id,
+            trainee=self.trainee,
+            scenario=self.scenario,
+            summary=summary,
+            rows=tuple(rows),
+            mistake_flags={
+                m.slot: self._flags_of(self.built.ids[m.slot]) for m in summary.mistakes
+            },
+        )
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _stage(invitation: Invitation) -> str:
+        if invitation.status == "replied":
+            return "reply"
+        if invitation.status == "asked":
+            return "silence"
+        return "first"
+
+    def _flags_of(self, invitation_id: int) -> tuple[Flag, ...]:
+        from tui.assessment import evaluate
+
+        flags, _ = evaluate(self.inbox.get(invitation_id), self.policy)
+        return tuple(flags)
+
+    def _save(self, ids) -> list[ResultRow]:
+        rows = [result_for(self.inbox, i, self._slots[i]) for i in ids if i in self._slots]
+        self.results.save_results(self.id, rows)
+        return rows
