@@ -97,10 +97,10 @@ def test_header_names_and_order():
     assert list(HEADER) == EXPECTED_HEADER
 
 
-def test_one_row_per_invitation_newest_first_without_outgoing(store):
+def test_one_row_per_invitation_in_id_order_without_outgoing(store):
     rows = export(store)
     assert rows[0] == EXPECTED_HEADER
-    assert [row[0] for row in rows[1:]] == ["4", "3", "2", "1"]
+    assert [row[0] for row in rows[1:]] == ["1", "2", "3", "4"]
 
 
 def test_a_decided_row_in_full(store):
@@ -172,7 +172,7 @@ def test_all_history_has_every_log_entry_with_undos(store):
 
 def test_status_filter_applies_to_the_current_status(store):
     assert [r[0] for r in export(store, statuses=["replied"])[1:]] == ["1"]
-    assert [r[0] for r in export(store, statuses=["pending", "ignored"])[1:]] == ["4", "3", "2"]
+    assert [r[0] for r in export(store, statuses=["pending", "ignored"])[1:]] == ["2", "3", "4"]
     assert [r[0] for r in export(store, statuses=["sent"])[1:]] == ["5"]
     assert len(export(store, statuses=["all", "sent"])) == 1 + 5
     assert [r[0] for r in export(store, statuses=["pending"], all_history=True)[1:]] == ["2", "2"]
@@ -184,7 +184,7 @@ def test_since_keeps_later_decisions_and_recently_sent_undecided(store):
     history = export(store, since="2026-11-01T10:03:00", all_history=True)
     assert [(r[0], r[8]) for r in history[1:]] == [("2", "accept"), ("2", "undo"), ("3", "ignore")]
     spring = export(store, since="2026-03-02")
-    assert [r[0] for r in spring[1:]] == ["4", "3", "2", "1"]
+    assert [r[0] for r in spring[1:]] == ["1", "2", "3", "4"]
     assert [r[0] for r in export(store, since="2026-11-02")[1:]] == []
 
 

@@ -173,11 +173,12 @@ def export_decisions(
 ) -> int:
     """Write the decisions CSV to ``out`` (a path, ``"-"`` for stdout, or a text stream).
 
-    One row per invitation with the decision it currently stands on (undecided ones
-    included, with empty decision columns), or with ``all_history`` one row per entry of
-    the decision log, undo entries included (``decision`` is ``undo``). ``statuses``
-    filters on the invitation's current status (``None``: all but "sent"); ``since`` keeps
-    decisions taken at or after it (undecided invitations: sent at or after it).
+    One row per invitation, by id, with the decision it currently stands on (undecided
+    ones included, with empty decision columns), or with ``all_history`` one row per entry
+    of the decision log, oldest first, undo entries included (``decision`` is ``undo``).
+    ``statuses`` filters on the invitation's current status (``None``: all but "sent");
+    ``since`` keeps decisions taken at or after it (undecided invitations: sent at or
+    after it).
     Returns the number of rows written. Raises ``ValueError`` for a bad filter and
     :class:`ExportError` when the file cannot be written (an existing file is untouched).
     """

@@ -32,9 +32,11 @@ _REPLY = (
 
 # The decision an invitation currently stands on: its newest entry that is not an undo and
 # has not been undone. ``undo_last`` reverts newest first, so this matches ``status``.
+# Walking the invitation's entries newest first stops at the first one that qualifies.
 _CURRENT_DECISION = (
-    "(SELECT max(x.id) FROM decisions x WHERE x.invitation_id = i.id AND x.action != 'undo' "
-    "AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = x.id))"
+    "(SELECT x.id FROM decisions x WHERE x.invitation_id = i.id AND x.action != 'undo' "
+    "AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = x.id) "
+    "ORDER BY x.id DESC LIMIT 1)"
 )
 
 _CURRENT_SELECT = (
@@ -68,8 +70,8 @@ class ExportQueries:
     ) -> Iterator[tuple]:
         """Stream plain tuples in :data:`EXPORT_FIELDS` order, from one consistent snapshot.
 
-        Current mode (the default): one row per invitation, newest first like the inbox,
-        with the decision it stands on, or empty decision fields when it has none; the
+        Current mode (the default): one row per invitation in id (arrival) order, with the
+        decision it stands on, or empty decision fields when it has none; the
         recommendation and flags are those recorded with that decision (the current
         assessment when undecided). ``since`` keeps rows whose decision time, or sent time
         when undecided, is at or after it.
@@ -99,7 +101,9 @@ class ExportQueries:
             if since is not None:
                 clauses.append("coalesce(d.decided_at, i.sent_at) >= ?")
                 params.append(since)
-            order = "i.sent_at DESC, i.id DESC"
+            # Invitation id order reads the table front to back; the inbox's newest-first
+            # order would look each row up through the sent_at index, twice as slow.
+            order = "i.id"
             select = _CURRENT_SELECT
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: a million sqlite3.Row objects cost seconds
