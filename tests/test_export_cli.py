@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import signal
 
 import pytest
 from click.testing import CliRunner
@@ -49,7 +50,7 @@ def test_piped_output_is_the_csv_and_nothing_else(db):
     assert result.exit_code == 0, result.output
     rows = parse(result.stdout_bytes.decode())
     assert rows[0][:3] == ["invitation_id", "name", "headline"]
-    assert [r[0] for r in rows[1:]] == ["3", "2", "1"]
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
     bob = rows[2]
     assert bob[1] == "'@Bob"
     assert bob[3] == "'-Minus Corp"
@@ -157,3 +158,22 @@ def test_a_read_only_database_still_exports_and_is_not_changed(db):
     assert result.exit_code == 0, result.output
     assert len(parse(result.stdout_bytes.decode())) == 4
     assert db.read_bytes() == before
+
+
+def test_kill_mid_export_keeps_the_previous_file_and_leaves_no_temp(db, tmp_path, monkeypatch):
+    target = tmp_path / "decisions.csv"
+    target.write_bytes(b"previous\r\n")
+
+    def rows_then_killed(store, **options):
+        for n in range(1000):
+            if n == 500:
+                os.kill(os.getpid(), signal.SIGTERM)
+            yield (n,) * 14
+
+    monkeypatch.setattr("tui.export.decisions.decision_rows", rows_then_killed)
+    handler_before = signal.getsignal(signal.SIGTERM)
+    result = run(db, "--out", str(target))
+    assert result.exit_code == 128 + signal.SIGTERM
+    assert target.read_bytes() == b"previous\r\n"
+    assert sorted(os.listdir(tmp_path)) == ["data", "decisions.csv"]
+    assert signal.getsignal(signal.SIGTERM) == handler_before

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -47,7 +49,7 @@ OUT_HELP = (
 def command(ctx, out, statuses, since, all_history, bom) -> None:
     """Export invitations and their decisions as CSV.
 
-    One row per invitation, newest first, with the decision it stands on (undecided ones
+    One row per invitation, by id, with the decision it stands on (undecided ones
     have empty decision columns). Cells that a spreadsheet would run as a formula start
     with a ' and a file is replaced only once it is complete.
     """
@@ -63,7 +65,7 @@ def command(ctx, out, statuses, since, all_history, bom) -> None:
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since") from None
     db_path = ctx.obj["db"]
-    with Store.open(db_path, readonly=True) as store:
+    with Store.open(db_path, readonly=True) as store, _exit_cleanly_on_sigterm():
         try:
             target = _target(out, db_path)
             count = export_decisions(
@@ -113,6 +115,27 @@ def _stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+@contextlib.contextmanager
+def _exit_cleanly_on_sigterm():
+    """``kill`` (SIGTERM) unwinds like Ctrl-C, so the half-written temporary file is removed.
+
+    Python's default for SIGTERM is to die on the spot; only SIGKILL can still leave a
+    hidden ``.<name>.*.part`` file behind (never a half export under the real name).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _quiet_broken_pipe() -> None:
