@@ -268,6 +268,17 @@ def test_invalid_utf8_names_its_line(tmp_path):
     assert dump(db) == before
 
 
+def test_pretty_printed_json_gets_a_hint(tmp_path):
+    path = tmp_path / "pretty.jsonl"
+    path.write_text('{\n  "name": "A",\n  "sent_at": "2026-01-01"\n}\n', encoding="utf-8")
+    result = run_import(tmp_path / "inbox.db", path)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"invite-triage: error: {path}:1: not valid JSON: the line ends mid-object "
+        "(JSON Lines needs each whole object on one line)"
+    )
+
+
 def test_a_bad_file_does_not_create_a_database(tmp_path):
     db = tmp_path / "new.db"
     path = _write(tmp_path, {"name": "X"})

@@ -61,9 +61,14 @@ def _parse_object(text: str, where: str, number: int) -> dict[str, Any]:
     except FieldError as exc:
         raise ImportFileError(where, str(exc), number) from None
     except json.JSONDecodeError as exc:
-        raise ImportFileError(
-            where, f"not valid JSON: {exc.msg} (column {exc.colno})", number
-        ) from None
+        if exc.pos >= len(text.rstrip()):
+            reason = (
+                "not valid JSON: the line ends mid-object "
+                "(JSON Lines needs each whole object on one line)"
+            )
+        else:
+            reason = f"not valid JSON: {exc.msg} (column {exc.colno})"
+        raise ImportFileError(where, reason, number) from None
     except (ValueError, RecursionError) as exc:
         raise ImportFileError(where, f"not valid JSON: {exc}", number) from None
     if not isinstance(value, dict):
