@@ -199,6 +199,22 @@ def test_older_exports_without_url_columns_still_import(tmp_path):
     assert (ada.sent_at, ada.person.profile_url) == ("2024-03-04T10:00:00", None)
 
 
+def test_huge_names_and_messages_are_stored_verbatim(tmp_path):
+    db = tmp_path / "inbox.db"
+    name = "[link=http://x]" + "N" * 10_000
+    message = '"=cmd|' + "\u202e" * 10 + "x" * 200_000  # beyond csv's default field limit
+    path = tmp_path / "Invitations.csv"
+    quoted = message.replace('"', '""')
+    path.write_text(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        f'{name},Me,"1/2/26, 3:04 PM","{quoted}",INCOMING,,\n',
+        encoding="utf-8",
+    )
+    result = run_import(db, path)
+    assert result.exit_code == 0, result.output
+    assert all_invitations(db)[name].note == message
+
+
 def test_round_trip_import_decide_export_read_back(tmp_path):
     db = tmp_path / "inbox.db"
     run_import(db, EXPORT)
