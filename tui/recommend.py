@@ -1,0 +1,133 @@
+"""From flags to one action: the default policy of DOMAIN.md as a short decision table.
+
+The first matching row decides (its action comes from the policy), and the reasons say
+which row it was, what the policy does for it, and which other red flags are still worth
+a look. Rows, in order:
+
+======================  ==========================  ===================================
+situation               evidence                    policy setting
+======================  ==========================  ===================================
+someone you know        ``known_contact``           ``actions.known``
+note is a sales pitch   ``sales_pitch``             ``actions.pitch``
+reply is a sales pitch  ``reply_pitch``             ``reply.pitch``
+note states a reason    ``stated_reason``           ``actions.stranger_with_reason``
+note offers a job       ``recruiter_note``          ``actions.recruiter``
+reply states a reason   ``reply_reason``            ``reply.reason`` (a recruiter's reply:
+                                                    ``actions.recruiter``)
+reply still gives none  ``reply_no_reason``         ``reply.no_reason``
+asked, no reply yet     status asked or replied     ``reply.no_reply``
+no reason at all        anything else               ``actions.stranger_without_reason``
+======================  ==========================  ===================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tui.models import Flag, Recommendation
+
+# Policy setting -> the situation it covers, in plain words.
+RULE_TEXT = {
+    "known": "someone you know",
+    "pitch": "a stranger whose note is a sales pitch",
+    "reply_pitch": "a reply that is a sales pitch",
+    "stranger_with_reason": "a stranger who states a reason",
+    "recruiter": "a recruiter with a job in mind",
+    "reply_reason": "a reply that states a reason",
+    "reply_no_reason": "a reply that still gives no reason",
+    "no_reply": "no reply yet to your question",
+    "stranger_without_reason": "a stranger who gives no reason",
+}
+
+ACTION_TEXT = {
+    "accept": "accept",
+    "ask": "ask why they want to connect",
+    "ignore": "ignore",
+}
+
+# Red flags named in the "also worth a look" line.
+SHORT = {
+    "generic_note": "a stock or missing note",
+    "no_stated_reason": "no stated reason",
+    "sales_pitch": "a sales pitch",
+    "no_photo": "no photo",
+    "unprofessional_photo": "an unprofessional photo",
+    "sparse_profile": "a sparse profile",
+    "no_mutual_connections": "no mutual connections",
+    "new_profile": "a brand-new profile",
+    "reply_pitch": "a sales pitch in the reply",
+    "reply_no_reason": "a reply without a reason",
+}
+
+_FAMILY = {
+    "grow_network": "they want to grow their network",
+    "appreciation": "they appreciate something you made",
+    "profile_view": "they follow up on your visit to their profile",
+    "referral": "someone referred them to you",
+}
+
+
+def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, str | None]:
+    """The deciding row: (policy setting, what we saw, the flag code that decided it)."""
+    if "known_contact" in found:
+        return "known", "You know this sender.", "known_contact"
+    if "sales_pitch" in found:
+        return "pitch", "The note is a sales pitch.", "sales_pitch"
+    if "reply_pitch" in found:
+        return "reply_pitch", "Asked why, they replied with a sales pitch.", "reply_pitch"
+    if "stated_reason" in found:
+        family = _FAMILY.get(next(iter(found["stated_reason"].detail), ""), "")
+        said = f"The note states a reason: {family}." if family else "The note states a reason."
+        return "stranger_with_reason", said, "stated_reason"
+    if "recruiter_note" in found:
+        return "recruiter", "The note is from a recruiter with a job in mind.", "recruiter_note"
+    if "reply_reason" in found:
+        detail = next(iter(found["reply_reason"].detail), "")
+        if detail == "recruiter":
+            return "recruiter", "Their reply says they are recruiting.", "reply_reason"
+        family = _FAMILY.get(detail)
+        said = (
+            f"Their reply states a reason: {family}." if family else "Their reply states a reason."
+        )
+        return "reply_reason", said, "reply_reason"
+    if "reply_no_reason" in found:
+        return "reply_no_reason", "Their reply still gives no reason.", "reply_no_reason"
+    if status in ("asked", "replied"):
+        return "no_reply", "You asked why they want to connect; no reply has come yet.", None
+    generic = found.get("generic_note")
+    if generic is not None and "none" in generic.detail:
+        return "stranger_without_reason", "There is no note.", "generic_note"
+    if generic is not None:
+        return (
+            "stranger_without_reason",
+            "The note is the platform's stock wording.",
+            "generic_note",
+        )
+    return "stranger_without_reason", "The note gives no reason we recognise.", "no_stated_reason"
+
+
+def recommend(flags: Iterable[Flag], policy, status: str | None = None) -> Recommendation:
+    """What the policy recommends for an invitation with these flags.
+
+    ``status`` matters only for an invitation you already asked about: ``asked`` (or
+    ``replied``) with no reply flags means no answer has come yet.
+    """
+    flags = list(flags)
+    found: dict[str, Flag] = {}
+    for flag in flags:
+        found.setdefault(flag.code, flag)
+    rule, seen, decided_by = _situation(found, status)
+    action = getattr(policy, rule)
+    reasons = [seen, f'Policy "{policy.name}": {RULE_TEXT[rule]} → {ACTION_TEXT[action]}.']
+    if rule == "no_reply" and action == "ignore":
+        reasons.append("Give them a few days if you asked only recently.")
+    if action == "ask":
+        reasons.append("Reply asking why they want to connect, then decide on their answer.")
+    others = [
+        SHORT.get(f.code, f.code.replace("_", " "))
+        for f in flags
+        if f.kind == "red" and f.code != decided_by
+    ]
+    if others:
+        reasons.append("Also worth a look: " + ", ".join(dict.fromkeys(others)) + ".")
+    return Recommendation(action, tuple(reasons))
