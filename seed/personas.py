@@ -1,0 +1,285 @@
+"""Archetypes of senders and the generator that turns them into invitations.
+
+Each archetype pairs a hidden intent with the visible cues that usually come with it:
+strangers with a real reason mostly write one and show a headshot; hollow profiles mostly
+send the stock note or nothing, have no photo and leave the sections empty. "Mostly" is the
+point: every cue is drawn from a distribution, so some genuine people look weak, some
+pitches look polished and some fakes wear a stolen headshot. Training on the inbox is only
+worth it because the cues predict the intent imperfectly, as they do in life.
+
+Everything is drawn from one ``random.Random`` seeded with a string (so negative seeds
+differ and the hash seed never matters), over a fixed date window, with Faker used only to
+fill the pools in :mod:`seed.pools`. The same seed and version give the same inbox.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from random import Random
+from typing import NamedTuple
+
+from seed.archetypes import ARCHETYPES, CUMULATIVE, REASON_WEIGHTS, Archetype
+from seed.industries import RECRUITER_ROLES, SALES_ROLES, SENIORITY
+from seed.kits import Kit, about_text, build_kits
+from seed.pools import LocalePool, build_pools
+from seed.profile_words import VAGUE_POSITIONS
+from seed.providers import NoteProvider, ProfileProvider, Sender
+from tui.models import INTENTS, Education, NewInvitation, Person
+
+# The fixed window invitations are sent in: no "now", so the inbox never depends on the day.
+WINDOW_START = date(2026, 1, 1)
+WINDOW_DAYS = (date(2026, 11, 1) - WINDOW_START).days
+_DAYS = tuple((WINDOW_START + timedelta(days=d)).isoformat() for d in range(WINDOW_DAYS))
+_MONTHS = tuple(
+    (WINDOW_START + timedelta(days=d)).year * 12 + (WINDOW_START + timedelta(days=d)).month - 1
+    for d in range(WINDOW_DAYS)
+)
+_START_ORDINAL = WINDOW_START.toordinal()
+# Earlier jobs of people whose career is not in one of the industries.
+_EARLIER_ROLES = {
+    "recruiter": (*RECRUITER_ROLES, "HR Generalist", "Sales Associate"),
+    "sales": (*SALES_ROLES, "Marketing Assistant", "Retail Manager"),
+    "vague": VAGUE_POSITIONS,
+}
+
+assert {a.intent for a in ARCHETYPES} == set(INTENTS)
+
+
+class Seeded(NamedTuple):
+    """One generated invitation with the labels the seeder drew it from (for tests, reports)."""
+
+    invitation: NewInvitation
+    archetype: str
+    note_kind: str  # reason, stock, none, personal, hollow, pitch, crude_pitch, recruiter
+    family: str | None  # the reason family when note_kind is "reason"
+    completeness: float
+
+
+def check_locales(locales) -> tuple[str, ...]:
+    """Validate Faker locales, accepting ``en-gb`` for ``en_GB``; raises a one-line ValueError.
+
+    Returns the canonical names, without repeats, in the order given.
+    """
+    from faker.config import AVAILABLE_LOCALES
+
+    canonical = {name.lower(): name for name in AVAILABLE_LOCALES}
+    checked: list[str] = []
+    for locale in locales or ():
+        name = canonical.get(str(locale).strip().replace("-", "_").lower())
+        if name is None:
+            wanted = str(locale).strip().replace("-", "_")
+            close = difflib.get_close_matches(wanted, AVAILABLE_LOCALES, n=3)
+            hint = f"did you mean {', '.join(close)}?" if close else "for example en_US or de_DE"
+            raise ValueError(f"unknown locale {str(locale)[:40]!r} ({hint})")
+        if name not in checked:
+            checked.append(name)
+    return tuple(checked)
+
+
+def generate(count: int, seed: int, locales=None) -> Iterator[NewInvitation]:
+    """``count`` invitations for ``seed``; the same arguments always give the same items."""
+    for item in generate_labeled(count, seed, locales):
+        yield item.invitation
+
+
+def generate_labeled(count: int, seed: int, locales=None) -> Iterator[Seeded]:
+    """Like :func:`generate`, with the archetype and note labels each item was drawn from."""
+    if count < 0:
+        raise ValueError(f"count must be zero or more, not {count}")
+    locales = check_locales(locales)
+    pools, locale_weights = build_pools(locales)
+    maker = _Maker(seed, pools, locale_weights)
+    for _ in range(count):
+        yield maker.one()
+
+
+@dataclass(slots=True)
+class _Draft:
+    """The visible profile while it is being drawn, before it becomes a frozen Person."""
+
+    pool: LocalePool
+    kit: Kit
+    first: int
+    last: int
+    city: int
+    sender: Sender
+    style: str
+
+
+class _Maker:
+    def __init__(self, seed: int, pools: tuple[LocalePool, ...], locale_weights: tuple):
+        from faker import Generator
+
+        self.rng = Random(f"invite-triage seed {seed}")
+        generator = Generator()
+        generator.random = self.rng
+        self.notes = NoteProvider(generator)
+        self.profiles = ProfileProvider(generator)
+        self.pools = pools
+        self.locale_weights = locale_weights
+        self.kits = build_kits()
+
+    def _pick(self, seq):
+        return seq[int(self.rng.random() * len(seq))]
+
+    def one(self) -> Seeded:
+        random = self.rng.random
+        archetype = ARCHETYPES[bisect(CUMULATIVE, random())]
+        day = int(random() * WINDOW_DAYS)
+        second = int(random() * 86400)
+        sent_at = (
+            f"{_DAYS[day]}T{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}+00:00"
+        )
+        completeness = archetype.draw_completeness(random())
+        draft = self._draft(archetype)
+        note_kind, family, note = self._note(archetype, draft.sender)
+        person = self._person(archetype, draft, completeness, day)
+        # Difficulty is left to tui.simulate.difficulty, which rates what the flags show.
+        invitation = NewInvitation(person=person, note=note, sent_at=sent_at)
+        return Seeded(invitation, archetype.name, note_kind, family, completeness)
+
+    def _draft(self, archetype: Archetype) -> _Draft:
+        random = self.rng.random
+        pick = self._pick
+        pool = self.pools[bisect(self.locale_weights, random())]
+        style = archetype.style
+        kit = pick(self.kits[style])
+        industry = kit.industry
+        if style == "recruiter":
+            position = pick(RECRUITER_ROLES)
+            company = pick(pool.agencies if random() < 0.5 else pool.companies)
+        elif style == "sales":
+            position = pick(SALES_ROLES)
+            company = pick(pool.companies)
+        elif style == "vague":
+            position = pick(VAGUE_POSITIONS)
+            company = pick(pool.companies)
+        else:
+            position = pick(SENIORITY) + pick(industry.roles)
+            company = pick(pool.companies)
+        first = int(random() * len(pool.firsts))
+        last = int(random() * len(pool.lasts))
+        city = int(random() * len(pool.cities))
+        first_name = pool.firsts[first]
+        sender = Sender(
+            name=pool.full_name(first_name, pool.lasts[last]),
+            first=first_name,
+            industry=industry,
+            position=position,
+            company=company,
+            city=pool.cities[city],
+            referrer=pool.full_name(pick(pool.firsts), pick(pool.lasts)),
+            offer=kit.offer,
+        )
+        self.notes.prime(sender, kit.values)
+        return _Draft(pool, kit, first, last, city, sender, style)
+
+    def _note(self, archetype: Archetype, sender: Sender) -> tuple[str, str | None, str | None]:
+        random = self.rng.random
+        kind = archetype.note_kinds[bisect(archetype.note_cumulative, random())]
+        notes = self.notes
+        family = None
+        if kind == "none":
+            return kind, None, None
+        if kind == "reason":
+            family = REASON_WEIGHTS[0][bisect(REASON_WEIGHTS[1], random())]
+            if archetype.intent == "fake":
+                family = "network"  # a fake's "reason" is the one that costs nothing to say
+            text = notes.reason_note(family, sender)
+        elif kind == "stock":
+            text = notes.stock_note(sender)
+        elif kind == "personal":
+            text = notes.personal_note(sender)
+        elif kind == "hollow":
+            text = notes.hollow_note(sender)
+        elif kind == "pitch":
+            text = notes.sales_pitch(True, sender)
+        elif kind == "crude_pitch":
+            text = notes.sales_pitch(False, sender)
+        else:
+            text = notes.recruiter_note(sender)
+        return kind, family, text
+
+    def _person(self, archetype: Archetype, draft: _Draft, c: float, day: int) -> Person:
+        rng = self.rng
+        random = rng.random
+        sender, pool, kit = draft.sender, draft.pool, draft.kit
+        vague = draft.style == "vague"
+        # Each section is filled with a probability that grows with completeness, so two
+        # people with the same completeness still differ in which sections they filled.
+        jobs = int(c * 5 + random() * 1.5)
+        experience = ()
+        if jobs:
+            experience = self.profiles.career(
+                sender, jobs, _MONTHS[day], pool.companies, vague, _EARLIER_ROLES.get(draft.style)
+            )
+        elif vague and random() < 0.7:
+            # A hollow profile with no experience usually shows no current job either.
+            sender.position = sender.company = ""
+        fill = {
+            "position": sender.position,
+            "company": sender.company,
+            "city": sender.city,
+            "first": sender.first,
+            "name": sender.name,
+        }
+        headline = kit.headline.format_map(fill) if random() < 0.3 + c else ""
+        about = ""
+        if random() < c * 0.95:
+            about = about_text(kit, 1 + int(c * 4 + random())).format_map(fill)
+        education = ()
+        if random() < 0.1 + c * 0.9:
+            degree = self._pick(kit.degrees) if random() < 0.5 + c / 2 else None
+            education = (Education(self._pick(pool.schools), degree),)
+            if random() < c * 0.4:
+                education += (Education(self._pick(pool.schools), self._pick(kit.degrees)),)
+        skills = kit.skills[: int(c * 14 * random())] if random() < c else ()
+        low, high = archetype.connections
+        connections = int(low + (high - low) * (c * 0.6 + random() * 0.4) ** 2)
+        low, high = archetype.mutual
+        mutual = int(low + (high - low) * random() ** 2)
+        low, high = archetype.account_age_days
+        age = int(low + (high - low) * random() ** 2)
+        photo = archetype.photo_kinds[bisect(archetype.photo_cumulative, random())]
+        name = sender.name
+        if archetype.odd_names and random() < archetype.odd_names:
+            name = _odd_name(name, random())
+        handle = f"{pool.first_slugs[draft.first]}-{pool.last_slugs[draft.last]}"
+        if vague and random() < 0.5:
+            handle = f"user{rng.getrandbits(30)}"
+        return Person(
+            name=name,
+            headline=headline,
+            company=sender.company,
+            position=sender.position,
+            location=pool.locations[draft.city] if random() < 0.4 + c else "",
+            photo=photo,
+            about=about,
+            experience=experience,
+            education=education,
+            skills=skills,
+            recommendations=int(c * c * 9 * random()),
+            connections=connections,
+            mutual_connections=mutual,
+            known=archetype.intent == "known",
+            profile_created=date.fromordinal(_START_ORDINAL + day - age).isoformat(),
+            profile_url=f"https://www.linkedin.com/in/{handle}-{rng.getrandbits(32):08x}",
+            intent=archetype.intent,
+        )
+
+
+def _odd_name(name: str, roll: float) -> str:
+    """Names the way hollow and spammy profiles write them."""
+    if roll < 0.3:
+        return name.lower()
+    if roll < 0.5:
+        return name.split(" ", 1)[0]
+    if roll < 0.7:
+        return f"{name} 🚀"
+    if roll < 0.85:
+        return f"{name} | Growth"
+    return name.upper()
