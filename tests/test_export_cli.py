@@ -177,3 +177,13 @@ def test_kill_mid_export_keeps_the_previous_file_and_leaves_no_temp(db, tmp_path
     assert target.read_bytes() == b"previous\r\n"
     assert sorted(os.listdir(tmp_path)) == ["data", "decisions.csv"]
     assert signal.getsignal(signal.SIGTERM) == handler_before
+
+
+def test_a_closed_pipe_stops_quietly(db, monkeypatch):
+    def reader_left(header, rows, *, bom):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("tui.export.safe_csv._write_stdout", reader_left)
+    result = run(db, "--out", "-")
+    assert result.exit_code == 1
+    assert result.stderr == ""

@@ -195,3 +195,28 @@ def test_an_open_stream_is_written_as_is():
     stream = io.StringIO(newline="")
     assert write_safe_csv(stream, ["a"], [("@x",)]) == 1
     assert stream.getvalue() == "a\r\n'@x\r\n"
+
+
+def test_stopping_early_finishes_the_row_generator_at_once():
+    finished = []
+
+    def endless():
+        try:
+            n = 0
+            while True:
+                n += 1
+                yield (n,)
+        finally:
+            finished.append(True)
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            if self.tell() > 100:
+                raise BrokenPipeError(32, "Broken pipe")
+            return super().write(text)
+
+    with pytest.raises(BrokenPipeError) as caught:
+        write_safe_csv(ClosedPipe(), ["n"], endless())
+    # The traceback still holds the writer's frames, yet the generator is already done.
+    assert caught.traceback
+    assert finished == [True]

@@ -76,6 +76,17 @@ def write_safe_csv(
 def _write_rows(
     handle, header: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool, shown=None
 ) -> int:
+    try:
+        return _write_all(handle, header, rows, bom=bom, shown=shown)
+    finally:
+        # Stopping early (a full disk, a closed pipe) finishes a generator of rows now,
+        # while the database it reads from is still open, not whenever it is collected.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+
+def _write_all(handle, header, rows, *, bom: bool, shown) -> int:
     writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     if bom:
         handle.write(BOM)

@@ -6,6 +6,8 @@ Kept apart from ``store.py`` because the export reads the log in a shape nothing
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator
 
 # What each tuple from :meth:`ExportQueries.export_rows` holds, in order.
@@ -113,4 +115,5 @@ class ExportQueries:
             while batch := cursor.fetchmany():
                 yield from batch
         finally:
-            cursor.close()
+            with contextlib.suppress(sqlite3.ProgrammingError):  # the store closed first
+                cursor.close()
