@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from seed.profile_words import SCHOOLS as SCHOOL_NAMES
 
-FIRST_NAMES = 300
-LAST_NAMES = 400
-COMPANIES = 250
-CITIES = 150
+FIRST_NAMES = 200
+LAST_NAMES = 250
+COMPANIES = 160
+CITIES = 100
 AGENCIES = 30
 SCHOOLS = 40
 
@@ -37,6 +37,8 @@ DEFAULT_LOCALES = (
     ("pt_BR", 5),
     ("it_IT", 5),
 )
+
+_PROVIDERS = ["faker.providers.person", "faker.providers.company", "faker.providers.address"]
 
 # Where the family name comes first, and what separates it from the given name.
 FAMILY_NAME_FIRST = {"ja_JP": "", "zh_CN": "", "zh_TW": "", "ko_KR": " ", "hu_HU": " "}
@@ -93,12 +95,13 @@ def _unique(draw, size: int, tries: int) -> tuple[str, ...]:
 def _build(locale: str, seed: int) -> LocalePool:
     from faker import Faker
 
-    fake = Faker(locale)
+    # Only the providers the pools use: loading all of them costs more than the pools.
+    fake = Faker(locale, providers=_PROVIDERS)
     fake.seed_instance(seed)
-    firsts = _unique(fake.first_name, FIRST_NAMES, FIRST_NAMES * 3)
-    lasts = _unique(fake.last_name, LAST_NAMES, LAST_NAMES * 3)
-    companies = _unique(fake.company, COMPANIES, COMPANIES * 3)
-    cities = _unique(fake.city, CITIES, CITIES * 3)
+    firsts = _unique(fake.first_name, FIRST_NAMES, FIRST_NAMES * 2)
+    lasts = _unique(fake.last_name, LAST_NAMES, LAST_NAMES * 2)
+    companies = _unique(fake.company, COMPANIES, COMPANIES * 2)
+    cities = _unique(fake.city, CITIES, CITIES * 2)
     try:
         country = fake.current_country()
     except (AttributeError, ValueError, KeyError):
@@ -113,7 +116,7 @@ def _build(locale: str, seed: int) -> LocalePool:
     schools = _unique(
         lambda: rng.choice(SCHOOL_NAMES).format(city=rng.choice(cities), last=rng.choice(lasts)),
         SCHOOLS,
-        SCHOOLS * 3,
+        SCHOOLS * 2,
     )
     return LocalePool(
         locale=locale,
