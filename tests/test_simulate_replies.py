@@ -17,7 +17,7 @@ HOUR = 3600
 DELAYS = {"known": 1 * HOUR, "networker": 2 * HOUR, "recruiter": 5 * HOUR, "salesperson": 3 * HOUR}
 
 
-def draw(intent, rng):
+def draw(intent, rng, person=None):
     if intent == "fake":
         return None, 1 * HOUR
     return f"{intent} answers", DELAYS[intent]
@@ -129,7 +129,7 @@ def test_an_undone_ask_brings_no_reply_and_a_new_ask_restarts_the_clock(store, c
 
 
 def test_same_sender_same_answer_whatever_the_order_of_asks(tmp_path):
-    def random_draw(intent, rng):
+    def random_draw(intent, rng, person=None):
         return f"answer {rng.random():.6f}", rng.uniform(HOUR, 9 * HOUR)
 
     answers = []

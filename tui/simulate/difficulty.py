@@ -11,9 +11,11 @@ An invitation works the same way once you ask "cues for what?":
   other way round: the signals help and the red flags mislead, so a real person with an
   empty profile and the stock note is the hard one.
 
-Cue weights follow the flag severities, so one high-severity flag counts like two low ones.
-The rating reads only what the invitation shows before any reply: that is what the trainee
-judges first.
+Cue weights follow the flag severities (high 2, medium 1, low 0.5); a cue that settles the
+question on its own (you know the sender; the note is a sales pitch) weighs 3, a stated
+reason or a job offer 2. A profile without any medium or high red flag also looks genuine,
+which counts 1 for the "welcome" side. The rating reads only what the invitation shows
+before any reply: that is what the trainee judges first.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from tui.models import Flag
 
 GENUINE = ("known", "networker", "recruiter")
 RED_WEIGHT = {"high": 2.0, "medium": 1.0, "low": 0.5}
-SIGNAL_WEIGHT = 1.0
+SIGNAL_WEIGHT = {"known_contact": 3.0, "stated_reason": 2.0, "recruiter_note": 2.0}
+DECISIVE_RED = {"sales_pitch": 3.0}
+CLEAN = 1.0  # no medium or high red flag: the invitation looks genuine
 
 # (helpful cues level, misleading cues level) -> difficulty.
 #   cues:        many (>= 3), some (>= 1.5), few
@@ -43,14 +47,16 @@ _GRID = {
 
 
 def weights(flags: Iterable[Flag]) -> tuple[float, float]:
-    """The weighted red-flag and positive-signal counts of an invitation."""
+    """How strongly an invitation looks suspect, and how strongly it looks genuine."""
     red = signal = 0.0
+    serious = False
     for flag in flags:
         if flag.kind == "red":
-            red += RED_WEIGHT.get(flag.severity, 1.0)
+            red += DECISIVE_RED.get(flag.code, RED_WEIGHT.get(flag.severity, 1.0))
+            serious = serious or flag.severity in ("high", "medium")
         else:
-            signal += SIGNAL_WEIGHT
-    return red, signal
+            signal += SIGNAL_WEIGHT.get(flag.code, 1.0)
+    return red, signal + (0.0 if serious else CLEAN)
 
 
 def rate(flags: Iterable[Flag], intent: str | None) -> int | None:
@@ -72,4 +78,4 @@ def rate_item(item) -> int | None:
 
     if getattr(item, "messages", ()):
         item = replace(item, messages=())
-    return rate(evaluate(item), item.person.intent)
+    return rate(evaluate(item, evidence=False), item.person.intent)

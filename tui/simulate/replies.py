@@ -21,7 +21,8 @@ from datetime import datetime, timedelta
 from tui.models import Assessment, Invitation, Message
 from tui.simulate.clock import iso, parse
 
-Draw = Callable[[str, random.Random], tuple[str | None, float]]
+# draw(intent, rng, person=...) -> (reply text or None for silence, delay in seconds)
+Draw = Callable[..., tuple[str | None, float]]
 Assess = Callable[[Invitation], Assessment]
 
 
@@ -72,7 +73,9 @@ class Replies:
             if not ask.planned:
                 if ask.intent is None:
                     continue  # a real person: the simulator does not speak for them
-                body, delay = self.draw(ask.intent, reply_rng(self.seed, ask.invitation_id))
+                person = self.store.get(ask.invitation_id).person
+                rng = reply_rng(self.seed, ask.invitation_id)
+                body, delay = self.draw(ask.intent, rng, person=person)
                 if ask.intent == "fake":
                     body = None
                 self.store.plan_replies([(ask.invitation_id, body, delay)], origin="drawn")

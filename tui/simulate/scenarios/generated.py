@@ -78,7 +78,6 @@ def draw_items(count: int, seed: int, mix: dict[int, float] | None = None) -> li
 def build_generated(store, *, seed: int, count: int, mix: dict[int, float] | None = None):
     """Build a generated exercise into ``store``; returns a :class:`Built`."""
     from seed.replies import draw_reply
-
     from tui.assessment import assess
     from tui.simulate.scenarios import Built
 
@@ -103,7 +102,8 @@ def build_generated(store, *, seed: int, count: int, mix: dict[int, float] | Non
     by_slot = {key.rsplit(":", 1)[1]: ids[key] for key in keys}
     plans = []
     for (slot, invitation_id), item in zip(by_slot.items(), items, strict=True):
-        body, delay = draw_reply(item.person.intent, random.Random(f"reply:{seed}:{slot}"))
+        rng = random.Random(f"reply:{seed}:{slot}")
+        body, delay = draw_reply(item.person.intent, rng, person=item.person)
         plans.append((invitation_id, None if item.person.intent == "fake" else body, delay))
     store.plan_replies(plans, origin="script")
     return Built(NAME, by_slot)
