@@ -1,0 +1,147 @@
+"""Shared test helpers: small inboxes on disk, a pinned clock, and app drivers.
+
+``make_db(tmp_path, [Inv(...), ...])`` writes a fresh database with exactly the given
+invitations (flag codes included), so a test states its data in a few lines.
+``open_app(db)`` builds the app on it with the clock pinned to :data:`FIXED_NOW` and
+animations off; ``settle(pilot)`` waits until every worker has reported back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.models import Assessment, NewInvitation, Person
+from tui.store import Filter, Store
+
+FIXED_NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
+
+
+def ago(minutes: float) -> str:
+    """An ISO time ``minutes`` before :data:`FIXED_NOW`."""
+    return (FIXED_NOW - timedelta(minutes=minutes)).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Inv:
+    """One invitation for :func:`make_db`, with defaults for everything but the name."""
+
+    name: str
+    minutes: float = 60
+    note: str | None = None
+    status: str = "pending"
+    flags: tuple[str, ...] = ()
+    recommended: str | None = None
+    headline: str | None = "Engineer at Acme"
+    company: str | None = "Acme"
+    direction: str = "incoming"
+    photo: str | None = "headshot"
+    person: dict = field(default_factory=dict)
+
+    def new(self, key: str) -> NewInvitation:
+        return NewInvitation(
+            person=Person(
+                name=self.name,
+                headline=self.headline,
+                company=self.company,
+                photo=self.photo,
+                **self.person,
+            ),
+            note=self.note,
+            sent_at=ago(self.minutes),
+            status=self.status,
+            direction=self.direction,  # type: ignore[arg-type]
+            source="test",
+            external_key=key,
+        )
+
+
+# A small inbox that has a bit of everything; newest first in the list.
+STANDARD = [
+    Inv("Ada Lovelace", 5, note="Loved your talk on engines", flags=(), recommended="accept"),
+    Inv("Brook Stone", 30, flags=("generic_note", "no_photo"), recommended="ask"),
+    Inv("Cyrus Vale", 90, note="Buy my leads", flags=("sales_pitch",), recommended="ignore"),
+    Inv("Dana Reyes", 60 * 5, flags=("generic_note",), recommended="ask"),
+    Inv("Eli Moss", 60 * 30, flags=(), recommended="accept"),
+    Inv("Farah Nadir", 60 * 24 * 3, status="asked", flags=("generic_note",)),
+    Inv("Gus Wilde", 60 * 24 * 4, status="replied"),
+    Inv("Hana Ito", 60 * 24 * 10, status="accepted"),
+    Inv("Ivan Petrov", 60 * 24 * 40, status="ignored", flags=("sales_pitch", "no_photo")),
+]
+
+
+def make_db(tmp_path: Path, invitations: list[Inv] | None = None, name: str = "inbox.db") -> Path:
+    """A fresh database file holding ``invitations`` (default :data:`STANDARD`)."""
+    path = tmp_path / name
+    items = list(STANDARD if invitations is None else invitations)
+    by_key = {f"k{index}": item for index, item in enumerate(items)}
+
+    def assess(new: NewInvitation) -> Assessment:
+        spec = by_key[new.external_key]
+        return Assessment(flag_codes=spec.flags, recommended=spec.recommended)
+
+    with Store.open(path, create=True) as store:
+        store.add_invitations((spec.new(key) for key, spec in by_key.items()), assess=assess)
+    return path
+
+
+def open_app(db_path: Path, **kwargs):
+    """The app on ``db_path`` with a pinned clock, a fixed session name and no animations."""
+    from tui.ui.app import InviteTriageApp
+
+    kwargs.setdefault("now", lambda: FIXED_NOW)
+    kwargs.setdefault("session", "test-session")
+    app = InviteTriageApp(db_path, **kwargs)
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot, timeout: float = 10.0) -> None:
+    """Wait until no worker has run for a few loop turns (their results are then handled).
+
+    Polls in 5 ms steps rather than Pilot's 20 ms idle waits: the app tests press many
+    keys and this keeps the module quick.
+    """
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 4 and time.monotonic() < deadline:
+        await asyncio.sleep(0.005)
+        busy = any(worker.is_running for worker in app.workers)
+        busy = busy or getattr(app.screen, "settling", False)
+        quiet = 0 if busy else quiet + 1
+
+
+async def press(pilot, *keys: str) -> None:
+    """Press keys one at a time, letting each one's work finish before the next."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def screen_text(app) -> str:
+    """The whole screen as plain text, one line per row (colour and style dropped)."""
+    out = io.StringIO()
+    for strip in app.screen._compositor.render_strips():
+        out.write("".join(segment.text for segment in strip).rstrip() + "\n")
+    return out.getvalue()
+
+
+def db_statuses(db_path: Path) -> dict[str, str]:
+    """Name -> status, read through a second connection (what is really on disk)."""
+    with Store.open(db_path) as store:
+        found = {}
+        for view in (Filter(status=None), Filter(status="sent")):
+            found.update({inv.person.name: inv.status for inv in store.iter_invitations(view)})
+        return found
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return make_db(tmp_path)

@@ -1,0 +1,175 @@
+"""The Textual app: opens the store, loads the policy and the keymap, shows the inbox.
+
+``run_app`` is what ``invite-triage`` (the ``open`` command) calls. Everything that can be
+wrong before the first frame (the database, the policy file, the config file) is checked
+first and reported as one line, so the app never starts in a half-working state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+
+from tui.store import Store
+from tui.ui.bindings import APP_BINDINGS, INBOX_BINDINGS
+from tui.ui.config import Config, ConfigError, load_config
+from tui.ui.gateway import Gateway
+from tui.ui.palette import InboxCommands
+from tui.ui.timefmt import system_now
+
+# Themes the ``t`` key cycles through (each is built into Textual).
+THEME_CYCLE = (
+    "textual-dark",
+    "textual-light",
+    "nord",
+    "gruvbox",
+    "tokyo-night",
+    "solarized-light",
+    "dracula",
+    "catppuccin-latte",
+)
+
+
+class InviteTriageApp(App[None]):
+    """Triage invitations from the keyboard. See :mod:`tui.ui.bindings` for the keys."""
+
+    TITLE = "invite-triage"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {InboxCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        db_path: str | os.PathLike,
+        *,
+        policy: Any = None,
+        store: Store | None = None,
+        config: Config | None = None,
+        training: Any = None,
+        now: Callable[[], datetime] = system_now,
+        session: str | None = None,
+    ) -> None:
+        """``training``: a training session object; flags stay hidden until a decision.
+
+        ``now`` is the clock the list's "when" column is computed against (tests pin it).
+        ``store`` defaults to opening ``db_path``; a StoreError here means the app never
+        starts.
+        """
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.gateway = Gateway(store or Store.open(self.db_path), self.db_path, policy)
+        self.config = config or Config()
+        self.training = training
+        self.now = now
+        self.session = session or f"app-{uuid.uuid4().hex[:12]}"
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        if self.config.theme:
+            self.theme = self.config.theme
+
+    def get_default_screen(self):
+        from tui.ui.screens.inbox import InboxScreen
+
+        return InboxScreen(training=self.training)
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+
+    def on_unmount(self) -> None:
+        self._remove_signal_handlers()
+        self.gateway.close()
+
+    # ------------------------------------------------------------------ signals
+
+    def _install_signal_handlers(self) -> None:
+        """SIGTERM (and SIGHUP, a closed terminal) end the app as ``q`` would."""
+        loop = asyncio.get_running_loop()
+        self._signals: list[int] = []
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is None:
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._terminate, sig)
+                self._signals.append(sig)
+
+    def _remove_signal_handlers(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            for sig in getattr(self, "_signals", []):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.remove_signal_handler(sig)
+
+    def _terminate(self, sig: int) -> None:
+        self.exit()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_next_theme(self) -> None:
+        names = [name for name in THEME_CYCLE if name in self.available_themes]
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+
+def rebindable_scopes() -> list[list]:
+    """The groups of bindings a keymap may rebind, for checking a config file."""
+    from tui.ui.screens.composer import ComposerScreen
+    from tui.ui.screens.confirm import ConfirmScreen
+    from tui.ui.screens.help import HelpScreen
+
+    return [
+        [*INBOX_BINDINGS, *APP_BINDINGS],
+        list(ComposerScreen.BINDINGS),
+        list(ConfirmScreen.BINDINGS),
+        list(HelpScreen.BINDINGS),
+    ]
+
+
+def run_app(
+    db_path: str | os.PathLike,
+    policy_path: str | os.PathLike | None = None,
+    *,
+    config_path: str | os.PathLike | None = None,
+) -> None:
+    """Check the policy and config, open the store, run the app; exit non-zero on errors."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.cli import fail
+
+    try:
+        config = load_config(config_path, scopes=rebindable_scopes(), themes=BUILTIN_THEMES)
+    except ConfigError as exc:
+        fail(str(exc))
+    policy = load_policy(policy_path)
+    app = InviteTriageApp(db_path, policy=policy, config=config)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
+
+
+def load_policy(policy_path: str | os.PathLike | None) -> Any:
+    """The user's policy (or the default); a bad policy file stops the app with one line."""
+    from tui.cli import fail
+
+    try:
+        from tui.policy import PolicyError
+        from tui.policy import load_policy as load
+    except ImportError:
+        if policy_path is not None:
+            fail("policy files are not supported by this build")
+        return None
+    try:
+        return load(policy_path)
+    except PolicyError as exc:
+        fail(str(exc))

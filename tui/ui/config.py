@@ -1,0 +1,144 @@
+"""The user's config file: a keymap by binding id, and the starting theme.
+
+``$INVITE_TRIAGE_CONFIG`` or ``~/.config/invite-triage/config.toml`` (``$XDG_CONFIG_HOME``
+respected)::
+
+    theme = "nord"
+
+    [keymap]
+    accept = "y"          # binding id = key, or several keys: "y,enter"
+    ignore = "n"
+
+A missing file is fine; anything wrong in a file that exists stops the app before it
+starts, with one line naming the file and the key, because a silently ignored keymap
+leaves a user pressing keys that do nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.binding import Binding
+from textual.keys import Keys, _character_to_key
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+NAMED_KEYS = frozenset(key.value for key in Keys) | frozenset(
+    _character_to_key(chr(code)) for code in range(33, 127)
+)
+
+
+class ConfigError(Exception):
+    """A one-line message about the config file, fit to show as is."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+
+
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    if env.get("INVITE_TRIAGE_CONFIG"):
+        return Path(env["INVITE_TRIAGE_CONFIG"]).expanduser()
+    base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "invite-triage" / "config.toml"
+
+
+def valid_key(key: str) -> bool:
+    """A key Textual can bind: ``y``, ``f5``, ``ctrl+y``, ``shift+tab``, ``question_mark``."""
+    if not key or key != key.strip():
+        return False
+    if len(key) == 1:
+        return key.isprintable()
+    *modifiers, base = key.split("+") if "+" in key[1:] else [key]
+    if any(modifier not in MODIFIERS for modifier in modifiers):
+        return False
+    return (len(base) == 1 and base.isprintable()) or base in NAMED_KEYS
+
+
+def load_config(
+    path: str | os.PathLike | None = None,
+    *,
+    scopes: Iterable[Iterable[Binding]] = (),
+    themes: Iterable[str] = (),
+) -> Config:
+    """Read and check the config.
+
+    ``scopes`` are the groups of bindings active together (the inbox screen with the app's,
+    each dialog); ids must be known in one of them and keys must not clash within one.
+    """
+    explicit = path is not None or bool(os.environ.get("INVITE_TRIAGE_CONFIG"))
+    file = Path(path) if path is not None else config_path()
+    if not file.exists():
+        if explicit:
+            raise ConfigError(f"config file {file} does not exist")
+        return Config()
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file {file}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {"keymap", "theme"})
+    if unknown:
+        raise ConfigError(f"{file}: unknown setting {unknown[0]!r} (expected keymap, theme)")
+    theme = data.get("theme")
+    theme_names = sorted(themes)
+    if theme is not None and (not isinstance(theme, str) or theme not in theme_names):
+        raise ConfigError(
+            f"{file}: theme {theme!r} is not a theme (choose one of {', '.join(theme_names)})"
+        )
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict):
+        raise ConfigError(f'{file}: [keymap] must be a table of binding id = "key"')
+    scopes = [list(scope) for scope in scopes]
+    return Config(path=file, keymap=check_keymap(file, keymap, scopes), theme=theme)
+
+
+def _defaults(bindings: Iterable[Binding]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for binding in bindings:
+        if binding.id:
+            found.setdefault(binding.id, []).extend(k.strip() for k in binding.key.split(","))
+    return found
+
+
+def check_keymap(file: Path, keymap: dict, scopes: list[list[Binding]]) -> dict[str, str]:
+    """Every id known, every key valid, and no key left doing two things in one scope."""
+    defaults: dict[str, list[str]] = {}
+    for scope in scopes:
+        defaults.update(_defaults(scope))
+    result: dict[str, str] = {}
+    for binding_id, value in keymap.items():
+        if binding_id not in defaults:
+            raise ConfigError(
+                f"{file}: [keymap] unknown binding id {binding_id!r} "
+                f"(known ids: {', '.join(sorted(defaults))})"
+            )
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f'{file}: [keymap] {binding_id} must be a key in quotes, like "y"')
+        keys = [key.strip() for key in value.split(",")]
+        for key in keys:
+            if not valid_key(key):
+                raise ConfigError(f"{file}: [keymap] {binding_id}: {key!r} is not a key name")
+        result[binding_id] = ",".join(keys)
+    for scope in scopes:
+        owners: dict[str, str] = {}
+        for binding_id, keys in _defaults(scope).items():
+            chosen = result[binding_id].split(",") if binding_id in result else keys
+            for key in chosen:
+                normal = _character_to_key(key) if len(key) == 1 else key
+                other = owners.get(normal)
+                if other is not None and other != binding_id:
+                    raise ConfigError(
+                        f"{file}: [keymap] key {key!r} would do both {other} and {binding_id}; "
+                        "give one of them another key"
+                    )
+                owners[normal] = binding_id
+    return result

@@ -1,0 +1,88 @@
+"""The app's one door to the store, shared by every worker thread.
+
+``sqlite3`` connections and our :class:`~tui.store.Store` are not safe to use from two
+threads at once, and Textual thread workers may overlap (a page load while a decision is
+being written). Every store call therefore goes through :meth:`Gateway.call`, which holds
+one lock for its duration. The UI thread never calls it: only workers do, so a key press
+never waits on the disk or on another worker.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tui.models import Assessment, Flag, Invitation, Recommendation
+from tui.store import Store, StoreError
+
+T = TypeVar("T")
+
+# What a failed write can raise once it gets past the store's own wrapping: the store turns
+# BEGIN/COMMIT failures into StoreError, but a statement inside the transaction (disk full
+# on an INSERT) surfaces as sqlite3.Error, and the file system can raise OSError.
+WRITE_ERRORS = (StoreError, sqlite3.Error, OSError)
+
+
+def error_text(exc: BaseException) -> str:
+    """One line a user can read, whatever layer the failure came from."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return f"database error: {exc}"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+    return str(exc) or type(exc).__name__
+
+
+class Gateway:
+    """Owns the open store, the policy, and the lock that serialises access to them."""
+
+    def __init__(self, store: Store, db_path: str | Path, policy: Any = None):
+        self._store = store
+        self._lock = threading.Lock()
+        self.db_path = Path(db_path)
+        self.policy = policy
+        self._closed = False
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(store, *args, **kwargs)`` while holding the store lock."""
+        with self._lock:
+            if self._closed:
+                raise StoreError("the database is closed")
+            return fn(self._store, *args, **kwargs)
+
+    def close(self) -> None:
+        """Close the store once any running call has finished."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._store.close()
+
+    def evaluate(self, invitation: Invitation) -> tuple[list[Flag], Recommendation | None]:
+        """Flags and the recommendation for one invitation under the app's policy.
+
+        Pure computation on an already loaded invitation: no lock needed.
+        """
+        try:  # DEV-ONLY until the flags engine lands
+            from tui.assessment import evaluate
+        except ImportError:
+            return [], None
+        flags, recommendation = evaluate(invitation, self.policy)
+        return list(flags), recommendation
+
+    def load(self, invitation_id: int) -> tuple[Invitation, list[Flag], Recommendation | None]:
+        """One invitation with its messages, its flags and its recommendation."""
+        invitation = self.call(Store.get, invitation_id)
+        flags, recommendation = self.evaluate(invitation)
+        return invitation, flags, recommendation
+
+
+def assessment_of(flags: list[Flag], recommendation: Recommendation | None) -> Assessment:
+    """The stored form of what the user was shown when deciding."""
+    return Assessment(
+        flag_codes=tuple(flag.code for flag in flags if flag.kind == "red"),
+        recommended=recommendation.action if recommendation else None,
+    )

@@ -1,0 +1,127 @@
+"""One inbox row as a :class:`~textual.strip.Strip`: status, flags, name, headline, when.
+
+Rows are built from segments directly (no markup is ever parsed), so a name such as
+``[bold red]x[/]`` shows as typed, and control characters are made visible first by
+:func:`tui.safe_text.visible`. Every column has a fixed width for a given list width, so
+the list reads as a table at any size from 80 columns up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from tui.models import InboxRow
+from tui.safe_text import visible
+from tui.ui.timefmt import compact_age
+
+# Status marks stand out without colour; the help screen explains them.
+STATUS_MARKS = {
+    "pending": "•",
+    "asked": "?",
+    "replied": "↩",
+    "accepted": "✔",
+    "ignored": "✘",
+    "sent": "↗",
+}
+# Positive signals the flag engine may store beside the red flags.
+SIGNAL_CODES = frozenset({"known_contact", "stated_reason"})
+# Longest text we ever look at for one cell: a 10 kB name costs no more than a short one.
+CLIP = 300
+FLAGS_WIDTH = 3
+TIME_WIDTH = 6
+
+
+@dataclass(frozen=True)
+class RowStyles:
+    """Rich styles for the parts of a row, resolved from the list's component classes."""
+
+    base: Style
+    cursor: Style
+    marked: Style
+    name: Style
+    headline: Style
+    time: Style
+    flag_low: Style
+    flag_mid: Style
+    flag_high: Style
+    signal: Style
+
+
+def clean(text: str | None) -> str:
+    """Database text made safe for one line: controls shown as escapes, newlines as spaces."""
+    if not text:
+        return ""
+    return visible(text[:CLIP], keep_newlines=False)
+
+
+def fit(text: str, width: int) -> str:
+    """Exactly ``width`` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def flag_cell(codes: tuple[str, ...], styles: RowStyles) -> tuple[str, Style]:
+    """The compact flag column: one ▲ per red flag (a count past three), ✚ for good signs."""
+    reds = sum(1 for code in codes if code not in SIGNAL_CODES)
+    if reds == 0:
+        if any(code in SIGNAL_CODES for code in codes):
+            return "✚", styles.signal
+        return "", styles.base
+    style = styles.flag_low if reds == 1 else styles.flag_mid if reds == 2 else styles.flag_high
+    return ("▲" * reds if reds <= FLAGS_WIDTH else f"{reds}▲"), style
+
+
+def columns(width: int) -> tuple[int, int]:
+    """(name width, headline width) for a list ``width`` cells wide; headline may be 0."""
+    rest = width - (4 + FLAGS_WIDTH + 1 + 1 + TIME_WIDTH)
+    name = max(8, min(26, rest * 2 // 5))
+    headline = rest - name - 1
+    if headline < 8:
+        return max(1, rest), 0
+    return name, headline
+
+
+def render_row(
+    row: InboxRow,
+    width: int,
+    *,
+    now: datetime,
+    cursor: bool,
+    marked: bool,
+    show_flags: bool,
+    styles: RowStyles,
+) -> Strip:
+    """The row at ``width`` cells; the cursor row carries a ▶ as well as its colour."""
+    name_w, headline_w = columns(width)
+    overlay = styles.cursor if cursor else (styles.marked if marked else None)
+
+    def part(text: str, style: Style) -> Segment:
+        style = styles.base + style
+        return Segment(text, style + overlay if overlay else style)
+
+    flags, flag_style = flag_cell(row.flag_codes, styles) if show_flags else ("", styles.base)
+    segments = [
+        part("▶" if cursor else " ", styles.name),
+        part("*" if marked else " ", styles.marked if marked else styles.base),
+        part(STATUS_MARKS.get(row.status, "·"), styles.time),
+        part(" ", styles.base),
+        part(fit(flags, FLAGS_WIDTH), flag_style),
+        part(" ", styles.base),
+        part(fit(clean(row.name), name_w), styles.name),
+    ]
+    if headline_w:
+        headline = clean(row.headline) or clean(row.company)
+        segments.append(part(" ", styles.base))
+        segments.append(part(fit(headline, headline_w), styles.headline))
+    segments.append(part(" " + compact_age(row.sent_at, now).rjust(TIME_WIDTH), styles.time))
+    strip = Strip(segments)
+    return strip.crop_extend(0, width, styles.base + overlay if overlay else styles.base)

@@ -1,0 +1,435 @@
+"""The main screen: splits, the virtual inbox list, the detail pane, status and footer.
+
+Navigation, splits, search and marks live here; decisions and undo come from
+:class:`~tui.ui.triage.TriageMixin`. Every store call runs in a thread worker and posts
+its result back, so no key press waits on the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from tui.models import Flag, InboxRow, Invitation, Recommendation
+from tui.store import Cursor, Filter, Store, seek
+from tui.ui.bindings import INBOX_BINDINGS
+from tui.ui.deliver import DeliverMixin
+from tui.ui.gateway import error_text
+from tui.ui.triage import TriageMixin
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.widgets.search_bar import SearchBar
+from tui.ui.widgets.splits_bar import SplitsBar, visible_splits
+from tui.ui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.ui.app import InviteTriageApp
+
+# Moves closer together than this are a burst: the detail pane waits for its end.
+SETTLE_DELAY = 0.15
+# Help groups for ids whose words alone would land them in the wrong group.
+HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
+
+
+class InboxScreen(TriageMixin, DeliverMixin, Screen):
+    """The inbox. ``split`` is a status, or ``all`` (every status but sent)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = INBOX_BINDINGS
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = "InboxList"
+
+    def __init__(self, *, training=None) -> None:
+        super().__init__()
+        self.training = training
+        self.split = "pending"
+        self.flagged_only = False
+        self.limit_text: str | None = None
+        self.find_text: str | None = None
+        self.counts: dict[str, int] | None = None
+        self.message: str | None = None
+        self.shown: tuple[int, str] | None = None  # (id, status) the detail pane shows
+        self.invitation: Invitation | None = None
+        self.assessment: tuple[list[Flag], Recommendation | None] = ([], None)
+        self._last_change = 0.0
+        self._settle_timer: Timer | None = None
+        self.init_triage()
+
+    @property
+    def triage_app(self) -> InviteTriageApp:
+        return self.app  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        app = self.triage_app
+        yield SplitsBar(id="splits")
+        yield SearchBar(id="search")
+        with Container(id="body"):
+            yield InboxList(app.gateway, now=app.now, show_flags=self.training is None, id="inbox")
+            yield DetailPane(id="detail")
+        yield StatusLine(id="status")
+        yield Footer(compact=True)
+
+    @property
+    def inbox(self) -> InboxList:
+        return self.query_one(InboxList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def on_mount(self) -> None:
+        self.inbox.set_view(self.view())
+        self.load_counts()
+
+    def view(self) -> Filter:
+        return Filter(
+            status=None if self.split == "all" else self.split,
+            flagged_only=self.flagged_only,
+            search=self.limit_text,
+        )
+
+    # ------------------------------------------------------------------ counts
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def load_counts(self) -> None:
+        try:
+            counts = self.triage_app.gateway.call(Store.counts)
+        except Exception as exc:
+            self.deliver(self.failed, error_text(exc))
+            return
+        self.deliver(self._counts_loaded, counts)
+
+    def _counts_loaded(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.query_one(SplitsBar).counts = counts
+        self.update_status()
+
+    def shift_counts(self, moves: list[tuple[str, str]]) -> None:
+        """Apply status changes ``(from, to)`` to the split counts without a recount."""
+        if self.counts is None:
+            return
+        for old, new in moves:
+            self.counts[old] = max(0, self.counts.get(old, 0) - 1)
+            self.counts[new] = self.counts.get(new, 0) + 1
+        self.query_one(SplitsBar).counts = self.counts
+
+    def refresh_inbox(self) -> None:
+        """Recount and reload (new invitations arrived, or a reply changed a status)."""
+        self.load_counts()
+        self.inbox.reload()
+
+    # ------------------------------------------------------------------ status and detail
+
+    @on(InboxList.Changed)
+    def _inbox_changed(self, event: InboxList.Changed) -> None:
+        """Update the status line and the detail now, or once a burst of moves ends.
+
+        Holding ``j`` moves the list at key-repeat speed; rendering the detail pane for
+        every row passed would cost far more than the list itself, so during a burst
+        (changes less than :data:`SETTLE_DELAY` apart) the detail and the position
+        catch up when the keys stop. A single press after a pause updates at once.
+        """
+        now = time.monotonic()
+        quiet = now - self._last_change >= SETTLE_DELAY
+        self._last_change = now
+        if self._settle_timer is not None:
+            self._settle_timer.reset()
+        elif quiet:
+            self.settle()
+        else:
+            self._settle_timer = self.set_timer(SETTLE_DELAY, self.settle)
+
+    @property
+    def settling(self) -> bool:
+        """True while a status and detail update is waiting for a burst of moves to end."""
+        return self._settle_timer is not None
+
+    def settle(self) -> None:
+        """Bring the status line and the detail pane up to the cursor."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
+        self.update_status()
+        inbox = self.inbox
+        row = inbox.row
+        if row is None:
+            if inbox.loaded and inbox.total == 0:
+                self.show_nothing()
+            return
+        if self.shown != (row.id, row.status):
+            self.shown = (row.id, row.status)
+            self.load_detail(row.id)
+
+    @on(InboxList.LoadFailed)
+    def _load_failed(self, event: InboxList.LoadFailed) -> None:
+        self.failed(event.text)
+
+    def show_nothing(self) -> None:
+        self.shown = None
+        self.invitation = None
+        self.detail.show(None, [], None, reveal=True)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def load_detail(self, invitation_id: int) -> None:
+        try:
+            invitation, flags, recommendation = self.triage_app.gateway.load(invitation_id)
+        except Exception as exc:
+            self.deliver(self.failed, error_text(exc))
+            return
+        if not get_current_worker().is_cancelled:
+            self.deliver(self._detail_loaded, invitation, flags, recommendation)
+
+    def _detail_loaded(
+        self, invitation: Invitation, flags: list[Flag], recommendation: Recommendation | None
+    ) -> None:
+        row = self.inbox.row
+        if row is None or row.id != invitation.id:
+            return  # the cursor moved on meanwhile
+        self.invitation = invitation
+        self.assessment = (flags, recommendation)
+        self.detail.show(invitation, flags, recommendation, reveal=self.reveal(invitation))
+
+    def reveal(self, invitation: Invitation) -> bool:
+        """Training hides flags and the recommendation until the trainee has decided."""
+        if self.training is None:
+            return True
+        judge = getattr(self.training, "reveal", None)
+        if callable(judge):
+            return bool(judge(invitation))
+        return invitation.status != "pending"
+
+    def update_status(self) -> None:
+        inbox = self.inbox
+        self.query_one(StatusLine).show(
+            position=inbox.cursor,
+            total=inbox.total if inbox.loaded else None,
+            total_known=inbox.total_known,
+            marked=inbox.marks.count(inbox.total),
+            flagged_only=self.flagged_only,
+            limit=self.limit_text,
+            find=self.find_text,
+            busy=self.message,
+            read_only=self.split == "sent",
+        )
+
+    def say(self, message: str | None) -> None:
+        """A short note in the status line (what just happened)."""
+        self.message = message
+        self.update_status()
+
+    def failed(self, text: str) -> None:
+        self.notify(text, title="Error", severity="error", timeout=8)
+
+    # ------------------------------------------------------------------ moving
+
+    def action_cursor(self, delta: int) -> None:
+        self.inbox.move(delta)
+
+    def action_page(self, direction: int) -> None:
+        self.inbox.page(direction)
+
+    def action_first(self) -> None:
+        self.inbox.first()
+
+    def action_last(self) -> None:
+        self.inbox.last()
+
+    def action_open_detail(self) -> None:
+        self.detail.focus()
+
+    def action_back(self) -> None:
+        """Esc: leave the detail, else clear find, limit, marks and flagged-only in turn."""
+        inbox = self.inbox
+        if not inbox.has_focus:
+            inbox.focus()
+        elif self.find_text:
+            self.find_text = None
+            self.update_status()
+        elif self.limit_text:
+            self.limit_text = None
+            self.reload_view()
+        elif inbox.marks:
+            inbox.marks.clear()
+            inbox.invalidate()
+        elif self.flagged_only:
+            self.action_toggle_flagged()
+
+    # ------------------------------------------------------------------ splits and filters
+
+    def splits(self) -> tuple[str, ...]:
+        return visible_splits(self.counts)
+
+    def action_show_split(self, split: str) -> None:
+        if split == "sent" and "sent" not in self.splits():
+            self.say("No sent invitations")
+            return
+        if split != self.split:
+            self.split = split
+            self.query_one(SplitsBar).active = split
+            self.reload_view()
+
+    def action_cycle_split(self, step: int) -> None:
+        splits = self.splits()
+        index = splits.index(self.split) if self.split in splits else 0
+        self.action_show_split(splits[(index + step) % len(splits)])
+
+    def action_toggle_flagged(self) -> None:
+        self.flagged_only = not self.flagged_only
+        self.reload_view()
+
+    def reload_view(self, select: Cursor | None = None) -> None:
+        row = self.inbox.row
+        if select is None and row is not None:
+            select = Cursor.of(row)
+        self.shown = None
+        self.inbox.set_view(self.view(), select=select)
+        self.update_status()
+
+    # ------------------------------------------------------------------ marks
+
+    def action_mark(self) -> None:
+        inbox = self.inbox
+        row = inbox.row
+        if row is None:
+            return
+        inbox.marks.toggle(row.id)
+        inbox.invalidate()
+        inbox.move(1)
+        self.update_status()
+
+    def action_mark_all(self) -> None:
+        inbox = self.inbox
+        if inbox.marks.is_all and not inbox.marks.excluded:
+            inbox.marks.clear()
+        else:
+            inbox.marks.mark_all(inbox.view)
+        inbox.invalidate()
+        self.update_status()
+
+    # ------------------------------------------------------------------ search
+
+    def action_search(self, mode: str) -> None:
+        current = self.find_text if mode == "find" else self.limit_text
+        self.query_one(SearchBar).open(mode, current or "")
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        self.inbox.focus()
+        text = event.text or None
+        if event.mode == "limit":
+            self.limit_text = text
+            self.reload_view()
+            return
+        self.find_text = text
+        self.update_status()
+        if text:
+            self.start_find(text, 1, include_current=True)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
+        self.inbox.focus()
+
+    def action_find_next(self, direction: int) -> None:
+        if not self.find_text:
+            self.action_search("find")
+            return
+        self.start_find(self.find_text, direction)
+
+    def start_find(self, text: str, direction: int, *, include_current: bool = False) -> None:
+        row = self.inbox.row
+        here = Cursor.of(row) if row else None
+        if include_current and here is not None:
+            here = Cursor(here.sent_at, here.id + 1)  # count the current row as "below"
+        self.find(text, direction, self.inbox.view, here)
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def find(self, text: str, direction: int, view: Filter, here: Cursor | None) -> None:
+        """Worker: the next match below (or above) ``here``, wrapping around once."""
+        gateway = self.triage_app.gateway
+        try:
+            if direction > 0:
+                match = gateway.call(seek.find_next, view, text, after=here)
+                wrapped = match is None and here is not None
+                if wrapped:
+                    match = gateway.call(seek.find_next, view, text)
+            else:
+                match = gateway.call(seek.find_next, view, text, before=here)
+                wrapped = match is None and here is not None
+                if wrapped:
+                    match = gateway.call(seek.find_last, view, text)
+        except Exception as exc:
+            self.deliver(self.failed, error_text(exc))
+            return
+        self.deliver(self._found, text, match, wrapped)
+
+    def _found(self, text: str, match: InboxRow | None, wrapped: bool) -> None:
+        if match is None:
+            self.say(f"no match for {text!r}")
+            return
+        self.say("search wrapped around" if wrapped else None)
+        row = self.inbox.row
+        if row is None or row.id != match.id:
+            self.inbox.reload(select=Cursor.of(match))
+
+    # ------------------------------------------------------------------ help and export
+
+    def help_entries(self) -> list[tuple[str, str, str, str]]:
+        """The keys as they are bound now (after the user's keymap), for the help screen."""
+        entries = []
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if binding.system or not binding.description:
+                continue
+            binding_id = binding.id or binding.action
+            group = HELP_GROUPS.get(binding_id)
+            description = binding.tooltip or binding.description
+            display = self.app.get_key_display(binding)
+            entry = (display, description, binding_id)
+            entries.append((*entry, group) if group else entry)
+        entries.append(("ctrl+p", "Command palette: every action, searchable", "palette"))
+        return entries
+
+    def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.help_entries()))
+
+    def action_export(self) -> None:
+        self.say("exporting…")
+        self.export(self.split)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export(self, split: str) -> None:
+        """Worker: the current split's decisions to a CSV beside the database."""
+        from tui.export import default_export_path, export_decisions
+
+        db_path = self.triage_app.gateway.db_path
+        try:
+            out = default_export_path(db_path)
+            # A read-only connection of its own: a long export never holds the UI's lock.
+            with Store.open(db_path, readonly=True) as store:
+                count = export_decisions(store, out, statuses=None if split == "all" else [split])
+        except Exception as exc:
+            self.deliver(self.say, None)
+            self.deliver(self.failed, f"export failed: {error_text(exc)}")
+            return
+        self.deliver(self._exported, count, str(out))
+
+    def _exported(self, count: int, where: str) -> None:
+        self.say(None)
+        self.notify(f"{count:,} rows written to {where}", title="Exported", timeout=10)
+
+    def on_unmount(self) -> None:
+        with contextlib.suppress(Exception):
+            self.workers.cancel_all()
