@@ -110,6 +110,12 @@ def _say(text: Any) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
+def _path(path: Any) -> str:
+    """A path for a message: escaped, and if very long cut at the front so the name shows."""
+    shown = visible(str(path), keep_newlines=False)
+    return shown if len(shown) <= 120 else "..." + shown[-117:]
+
+
 def _got(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
@@ -214,16 +220,16 @@ def load_policy(path: str | os.PathLike | None = None) -> Policy:
     if not where.exists() and str(path) in PRESETS:
         return preset(str(path))
     if where.is_dir():
-        raise PolicyError(f"{_say(path)} is a directory, not a policy file")
+        raise PolicyError(f"{_path(path)} is a directory, not a policy file")
     try:
         raw = where.read_bytes()
     except FileNotFoundError:
         raise PolicyError(
-            f"no policy file at {_say(path)} (built-in policies: {', '.join(PRESETS)})"
+            f"no policy file at {_path(path)} (built-in policies: {', '.join(PRESETS)})"
         ) from None
     except OSError as exc:
-        raise PolicyError(f"cannot read policy file {_say(path)}: {exc.strerror}") from None
-    label = f"policy file {_say(path)}"
+        raise PolicyError(f"cannot read policy file {_path(path)}: {exc.strerror}") from None
+    label = f"policy file {_path(path)}"
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -1,0 +1,140 @@
+"""The default policy of DOMAIN.md, row by row, plus the strict preset and an unanswered ask."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tui.assessment import assess, evaluate
+from tui.models import ACTIONS, Flag, Invitation, Message, NewInvitation, Person
+from tui.policy import default_policy, recommend, strict_policy
+
+STOCK = "I'd like to add you to my professional network on LinkedIn."
+REASON = "I'm looking to expand my business network and would love to add you to it."
+PITCH = "Our agency offers SEO at competitive rates. Book a free demo!"
+RECRUITER = "We're hiring a staff engineer and your background looks like a great fit."
+VAGUE = "Hope you're having a good week!"
+
+STRANGER = Person(name="Lwazi Dube", photo="headshot", known=False, mutual_connections=3)
+KNOWN = replace(STRANGER, known=True)
+
+
+def invitation(person=STRANGER, note=STOCK, status="pending", reply=None):
+    messages = ()
+    if status in ("asked", "replied"):
+        messages = (Message("out", "Thanks! What made you want to connect?", "2026-01-30"),)
+    if reply is not None:
+        messages += (Message("in", reply, "2026-01-31"),)
+    return Invitation(7, person, note, "2026-01-29T14:37:00", status, messages=messages)
+
+
+# (DOMAIN.md row, invitation, default action)
+ROWS = [
+    ("known, stock note", invitation(KNOWN, STOCK), "accept"),
+    ("known, no note", invitation(KNOWN, None), "accept"),
+    ("known, sales pitch", invitation(KNOWN, PITCH), "accept"),
+    ("known, vague note", invitation(KNOWN, VAGUE), "accept"),
+    ("stranger states a reason", invitation(note=REASON), "accept"),
+    ("stranger, sales pitch", invitation(note=PITCH), "ignore"),
+    ("stranger, stock note", invitation(note=STOCK), "ask"),
+    ("stranger, no note", invitation(note=None), "ask"),
+    ("stranger, empty note", invitation(note=""), "ask"),
+    ("stranger, note without a reason", invitation(note=VAGUE), "ask"),
+    ("asked, reply states a reason",
+     invitation(note=STOCK, status="replied", reply="I'm growing my network in IT."), "accept"),
+    ("asked, no reply yet", invitation(note=STOCK, status="asked"), "ignore"),
+    ("asked, reply is a pitch",
+     invitation(note=None, status="replied", reply="We offer a free trial of our CRM!"), "ignore"),
+    ("asked, reply still gives no reason",
+     invitation(note=STOCK, status="replied", reply="Just want to connect :)"), "ignore"),
+    ("asked, reply from a recruiter",
+     invitation(note=STOCK, status="replied", reply="I'm a recruiter with a role for you."),
+     "accept"),
+    ("recruiter", invitation(note=RECRUITER), "accept"),
+    ("unknown acquaintance, stock note", invitation(replace(STRANGER, known=None), STOCK), "ask"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("invite", "action"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_default_policy_rows(invite, action):
+    _, recommendation = evaluate(invite)
+    assert recommendation.action == action
+    assert recommendation.reasons, "a recommendation always says why"
+
+
+@pytest.mark.parametrize(("invite", "action"), [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_assess_stores_the_same_action_and_red_flags(invite, action):
+    flags, _ = evaluate(invite)
+    stored = assess(invite)
+    assert stored.recommended == action
+    assert stored.flag_codes == tuple(f.code for f in flags if f.kind == "red")
+
+
+STRICT_CHANGES = {
+    "stranger, stock note",
+    "stranger, no note",
+    "stranger, empty note",
+    "stranger, note without a reason",
+    "unknown acquaintance, stock note",
+}
+
+
+@pytest.mark.parametrize(("name", "invite", "action"), ROWS, ids=[r[0] for r in ROWS])
+def test_strict_preset_ignores_strangers_without_a_reason(name, invite, action):
+    _, recommendation = evaluate(invite, strict_policy())
+    expected = "ignore" if name in STRICT_CHANGES else action
+    assert recommendation.action == expected
+
+
+def test_stated_reason_still_shows_photo_and_profile_flags():
+    person = replace(STRANGER, photo="selfie", headline="", about="", experience=(),
+                     education=(), skills=(), recommendations=0)  # fmt: skip
+    flags, recommendation = evaluate(invitation(person, REASON))
+    assert recommendation.action == "accept"
+    assert {"unprofessional_photo", "sparse_profile"} <= {f.code for f in flags}
+    also = recommendation.reasons[-1]
+    assert also.startswith("Also worth a look") and "photo" in also and "profile" in also
+
+
+def test_reasons_name_the_rule_and_the_policy():
+    _, recommendation = evaluate(invitation(note=None))
+    assert recommendation.reasons[0] == "There is no note."
+    assert 'Policy "default"' in recommendation.reasons[1]
+    assert "ask" in recommendation.reasons[1]
+
+
+def test_unanswered_ask_says_to_wait_before_ignoring():
+    _, recommendation = evaluate(invitation(note=STOCK, status="asked"))
+    assert recommendation.action == "ignore"
+    assert "no reply" in recommendation.reasons[0]
+    assert any("few days" in reason for reason in recommendation.reasons)
+
+
+def test_a_reason_in_the_note_outweighs_an_unanswered_ask():
+    _, recommendation = evaluate(invitation(note=REASON, status="asked"))
+    assert recommendation.action == "accept"
+
+
+def test_recommend_takes_bare_flags_and_a_status():
+    policy = default_policy()
+    generic = Flag("generic_note", "red", "medium", "x", "note", (), ("stock",))
+    assert recommend([generic], policy).action == "ask"
+    assert recommend([generic], policy, status="asked").action == "ignore"
+    assert recommend([], policy).action == "ask"
+    known = Flag("known_contact", "signal", "info", "x", "known")
+    pitch = Flag("sales_pitch", "red", "high", "x", "note")
+    assert recommend([pitch, known], policy).action == "accept"
+
+
+def test_actions_are_always_one_of_the_three():
+    for _, invite, _ in ROWS:
+        for policy in (default_policy(), strict_policy()):
+            assert evaluate(invite, policy)[1].action in ACTIONS
+
+
+def test_assess_works_on_new_invitations_for_the_seeder():
+    item = NewInvitation(STRANGER, PITCH, "2026-01-29T14:37:00")
+    assert assess(item).recommended == "ignore"
+    assert "sales_pitch" in assess(item).flag_codes
+    assert "stated_reason" not in assess(NewInvitation(STRANGER, REASON, "2026")).flag_codes
