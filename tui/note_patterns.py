@@ -68,6 +68,14 @@ PITCH = (
     r"\bseo\b|\bppc\b|digital marketing|social media management",
     r"(?:we|i) (?:just )?launched (?:a|an|our|my) (?:new )?(?:tool|app|product|platform|service)",
     r"our new (?:app|tool|product|platform|service)",
+    r"(?:earn|work|income) from home|no experience needed|(?:whatsapp|telegram|text) me",
+    r"business (?:proposal|opportunity)|best rates|(?:per|a) (?:week|day) from home",
+    r"(?:we|i) (?:recently |just |have )?helped (?:a|an|\d+|many|dozens of|other|teams|companies"
+    r"|clients|businesses) ",
+    r"do the same for you|we fix (?:exactly )?(?:that|this)",
+    rf"{I_WOULD} (?:like|love) to (?:show|offer|introduce|present|pitch) you (?:how|our|my|what)",
+    r"(?:we|i) help \w+ (?:turn|get|grow|win|land|close|cut|save|scale|reach|increase|generate"
+    r"|hire|find|automate|reduce|double|ship|run|book)",
     r"(?:we|i) (?:manufacture|import|export|distribute|resell)|lead gen\w*|meetings a month",
     r"(?:check out|visit|see) my (?:shop|store|website|site|offer|course)|buying property",
     r"(?:we|i) (?:build|design|develop|create) (?:custom|bespoke|websites?|apps?|stores?"
@@ -113,6 +121,9 @@ RECRUITER = (
     rf"for a {W}{{0,3}}?(?:role|position|vacancy|opening)",
     r"on behalf of (?:a|my|our) client|my client|(?:join|joining) (?:our|my|the) team",
     r"pipeline of \w+|growing our \w+ team|a new (?:role|job|position)",
+    r"while (?:searching|looking|hiring) for (?:a|an)|confidential (?:conversation|chat|call)",
+    r"send (?:me |us )?your (?:cv|resume|c v)|urgent(?:ly)? hiring|hiring (?:\w+ ){1,4}immediately",
+    r"(?:for|on behalf of) a (?:client|cilent)|job description|building a team of",
     r"(?:sourcing|looking for) candidates",
     r"(?:openings|vacancies|roles|positions) (?:in|at|for)|interview for",
     r"apply for (?:a|an|our|the)",
@@ -128,7 +139,8 @@ RECRUITER = (
 REFERRAL = (
     r"(?:suggested|recommended|proposed|advised) (?:that )?(?:i|we|you|youd|youre|it|me)",
     r"referred (?:me|you|to you|to me)|was referred|referral|recommendation (?:of|from)",
-    r"(?:on|at|by|per|upon|following) (?:\w+ )?\w+s (?:recommendation|suggestion|advice)",
+    r"(?:on|at|by|per|upon|following) (?:\w+ ){0,3}\w+s (?:recommendation|suggestion|advice)",
+    r"your name (?:came|comes|keeps coming|kept coming) up",
     r"(?:on|at|upon|following) the (?:recommendation|suggestion|advice) of",
     r"(?:told|advised) me (?:to|that|you|youd|youre|about)|i was told|got your name from",
     r"pointed me (?:your way|to you|in your direction|towards you|toward you)",
@@ -138,10 +150,11 @@ REFERRAL = (
     r"(?:mutual|common) (?:friend|contact|colleague|acquaintance|connection)",
     r"(?<!\bi )(?<!\bwe )(?:said|says|mentioned|thought|thinks|believes) (?:that )?(?:you|youd"
     r"|youre)\b",
-    r"(?<!\bi )(?<!\bwe )(?:said|says|thinks|thought|suggested|felt) (?:that )?(?:i|we)"
+    r"(?<!\bi )(?<!\bwe )(?<!\band )(?<!\bso )(?:said|says|thinks|thought|suggested|felt)"
+    r" (?:that )?(?:i|we)"
     r" (?:should|could|might|ought|must)",
-    r"(?:right|best|good|great|go to|perfect|ideal) (?:person|contact|expert|people)"
-    r" (?:to|for|on)",
+    rf"{YOU_D} be (?:the|a|my) (?:\w+ )?(?:right|best|good|great|go to|perfect|ideal)"
+    r" (?:person|contact|expert)",
 )
 
 PROFILE_VIEW = (
@@ -153,12 +166,13 @@ PROFILE_VIEW = (
     r"|checking|stopping by|dropping by)",
     r"who viewed (?:your|my) profile|profile (?:visit|view)s?\b|(?:a|your) view on my profile",
     r"you (?:viewed|visited) my",
+    r"(?:my|your) profile viewers|showed up (?:in|among|on) my",
 )
 
 APPRECIATION = (
     rf"(?:loved|love|enjoyed|enjoy|liked|like|appreciated|appreciate|admire|admired|read"
     rf"|reading|watched|watching|listened to|attended|saw|heard|finished|came across|found"
-    rf"|fan of|follow|following|thanks|thank you|inspired by|congrats on|open sourcing"
+    rf"|fan of|follow|following|thanks|thank you|inspired by|congrats on|open sourcing|caught"
     rf"|congratulations on|learned from|learnt from)(?: \w+){{0,3}}? (?:your|the) {W}{{0,3}}?"
     rf"{WORK}\b",
     rf"your {W}{{0,3}}?{WORK} {W}{{0,8}}?(?:was|is|were|are|really|changed|saved|helped"
@@ -201,7 +215,7 @@ STOCK = (
     rf"{ON_LINKEDIN}",
     rf"(?:hope|hoping) {YOU_D} accept",
     rf"lets connect{ON_LINKEDIN}(?: and stay in touch)?",
-    r"^(?:lets )?connect$|stay in touch|(?:lets )?(?:get|stay) connected",
+    r"^(?:lets )?connect$|(?:lets )?(?:get|stay) connected",
     r"add me(?: to your network)?|connect with me|^connecting$|can we connect|shall we connect",
     r"(?:be|become) (?:a )?part of your (?:professional )?network",
     r"(?:would you like|do you want|care|want|wanna) to (?:connect|be connected)",
