@@ -173,6 +173,7 @@ RESULTS_HEADER = (
     "matched_policy",
     "points",
     "max_points",
+    "points_lost",
     "mistake",
     "flags",
     "decided_at",
@@ -180,7 +181,11 @@ RESULTS_HEADER = (
 
 
 def results_csv_rows(store, trainee: str | None = None) -> Iterator[tuple]:
-    """One row per invitation of every session (of ``trainee`` when given), oldest first."""
+    """One row per invitation of every session (of ``trainee`` when given), oldest first.
+
+    ``points`` can be negative, which the safe writer's formula rule prefixes with ``'``;
+    ``points_lost`` (never negative) is the column to sum in a spreadsheet.
+    """
     for session in store.sessions(trainee):
         for r in store.results(session.id):
             yield (
@@ -198,6 +203,7 @@ def results_csv_rows(store, trainee: str | None = None) -> Iterator[tuple]:
                 "" if r.matched_policy is None else ("yes" if r.matched_policy else "no"),
                 r.points,
                 r.max_points,
+                r.max_points - r.points,
                 r.mistake,
                 " ".join(r.flag_codes),
                 r.decided_at,
