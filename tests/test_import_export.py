@@ -18,6 +18,7 @@ from _import_support import (
 from click.testing import CliRunner
 
 from tui.cli import main
+from tui.importers.linkedin_export import read_invitations
 from tui.store import Store, StoreError
 
 ZIP_NAME = "Basic_LinkedInDataExport_11-28-2026.zip"
@@ -199,20 +200,30 @@ def test_older_exports_without_url_columns_still_import(tmp_path):
     assert (ada.sent_at, ada.person.profile_url) == ("2024-03-04T10:00:00", None)
 
 
+def _one_row_csv(name: str, message: str) -> str:
+    quoted = message.replace('"', '""')
+    return (
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        f'{name},Me,"1/2/26, 3:04 PM","{quoted}",INCOMING,,\n'
+    )
+
+
 def test_huge_names_and_messages_are_stored_verbatim(tmp_path):
     db = tmp_path / "inbox.db"
     name = "[link=http://x]" + "N" * 10_000
-    message = '"=cmd|' + "\u202e" * 10 + "x" * 200_000  # beyond csv's default field limit
+    message = '"=cmd|' + "\u202e" * 10 + "x" * 20_000
     path = tmp_path / "Invitations.csv"
-    quoted = message.replace('"', '""')
-    path.write_text(
-        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
-        f'{name},Me,"1/2/26, 3:04 PM","{quoted}",INCOMING,,\n',
-        encoding="utf-8",
-    )
+    path.write_text(_one_row_csv(name, message), encoding="utf-8")
     result = run_import(db, path)
     assert result.exit_code == 0, result.output
     assert all_invitations(db)[name].note == message
+
+
+def test_fields_beyond_the_csv_modules_default_limit_are_read():
+    message = "x" * 200_000  # the csv module refuses fields over 128 kB unless told otherwise
+    data = _one_row_csv("Long Writer", message).encode()
+    (record,) = read_invitations(data, "Invitations.csv")
+    assert record.item.note == message
 
 
 def test_round_trip_import_decide_export_read_back(tmp_path):
