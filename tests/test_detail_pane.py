@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.geometry import Region
-from textual.widgets import Static
 
 from tui.models import Flag, Invitation, Message, NewInvitation, Person, Recommendation
 from tui.store import Filter, Store
@@ -78,15 +76,22 @@ class PaneApp(App):
 
 
 def screen_lines(pane: DetailPane) -> list[str]:
-    """The text each visible part of the pane actually renders, line by line."""
-    lines: list[str] = []
-    for part in pane.query(Static):
-        if not part.display or not part.size.area:
-            continue
-        width, height = part.size
-        strips = part.render_lines(Region(0, 0, width, height))
-        lines += [strip.text.rstrip() for strip in strips]
-    return lines
+    """The pane's lines as painted now (only what is scrolled into view)."""
+    return [pane.render_line(y).text.rstrip() for y in range(pane.size.height)]
+
+
+def all_lines(pane: DetailPane) -> list[str]:
+    """Every line of the pane, scrolling through it page by page as a user would."""
+    seen: dict[int, str] = {}
+    top = 0
+    while True:
+        pane.scroll_to(y=top, animate=False, immediate=True)
+        offset = int(pane.scroll_y)
+        for y, line in enumerate(screen_lines(pane)):
+            seen[offset + y] = line
+        if offset >= pane.max_scroll_y:
+            return [seen[index] for index in sorted(seen)]
+        top = offset + pane.size.height
 
 
 async def test_empty_state_until_an_invitation_is_shown():
@@ -141,7 +146,7 @@ async def test_note_and_reply_highlights_land_on_the_flagged_words():
         pane = app.query_one(DetailPane)
         pane.show(make_invitation(), FLAGS, RECOMMENDATION)
         await pilot.pause()
-        content = pane.query_one("#detail-conversation", Static).content
+        content = pane.part("conversation")
         assert isinstance(content, Text)
         red = [content.plain[s.start : s.end] for s in content.spans if s.style == styles.RED_SPAN]
         good = [
@@ -163,10 +168,11 @@ async def test_training_mode_hides_flags_highlights_and_recommendation():
         for hidden in ["Recommended", "IGNORE", "Red flags", "Sales pitch", "⚑", "⚠", "✘"]:
             assert hidden not in text, hidden
         assert "photo: selfie" in text
-        conversation = pane.query_one("#detail-conversation", Static).content
+        conversation = pane.part("conversation")
         assert all(
             span.style not in (styles.RED_SPAN, styles.GOOD_SPAN) for span in conversation.spans
         )
+        assert pane.part("recommendation") is None and pane.part("flags") is None
         lines = "\n".join(screen_lines(pane))
         assert "Recommended" not in lines and "Red flags" not in lines
         # revealing afterwards (after a wrong answer in training) shows everything
@@ -193,7 +199,7 @@ async def test_markup_ansi_and_rtl_from_the_database_render_literally(tmp_path):
         pane = app.query_one(DetailPane)
         pane.show(invitation, [], None)
         await pilot.pause()
-        lines = screen_lines(pane)
+        lines = all_lines(pane)
         assert "[bold red]x[/] \\x1b[31mred\\u202eevil" in lines
         assert "[link=x]click[/link]" in lines
         assert "[blink]hi[/blink] \\x1b]8;;http://x\\x07link" in lines
@@ -206,12 +212,13 @@ async def test_a_ten_kilobyte_name_does_not_break_the_layout():
         pane = app.query_one(DetailPane)
         pane.show(make_invitation(name="Z" * 10_000, headline="H" * 10_000), FLAGS, RECOMMENDATION)
         await pilot.pause()
-        header = pane.query_one("#detail-header", Static)
-        assert header.size.width <= 80
-        assert header.size.height <= 10
         lines = screen_lines(pane)
-        assert any("(10,000 characters)" in line for line in lines)
+        # the name takes at most two lines, then the badges and the clipped headline follow
+        assert lines[0].startswith("ZZZZ")
+        assert lines[1].endswith("… (10,000 characters)")
+        assert "⚠ selfie" in lines[2]
         assert all(len(line) <= 80 for line in lines)
+        assert all(len(line) <= 78 for line in all_lines(pane))
 
 
 async def test_focus_and_scroll_and_back_to_top_on_a_new_invitation():

@@ -63,6 +63,7 @@ def test_flagged_invitation_scrolled_to_the_flags(snap_compare):
     app = PaneHarness(pitch_invitation(), PITCH_FLAGS, PITCH_RECOMMENDATION)
 
     async def scroll(pilot) -> None:
+        await pilot.pause()  # let the first layout give the pane its width and lines
         pilot.app.query_one(DetailPane).focus()
         await pilot.press("pagedown")
 
