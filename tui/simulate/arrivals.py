@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from tui.models import NewInvitation
 from tui.simulate.clock import iso
 
+DEFAULT_PER_REAL_MINUTE = 2.0  # a demo's default --live rate
 MAX_PER_TICK = 200  # a clock jumped far ahead must not flood the inbox in one go
 
 Generate = Callable[[int], NewInvitation]

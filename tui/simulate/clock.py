@@ -15,6 +15,9 @@ from datetime import UTC, datetime, timedelta
 
 # A fixed start keeps scenario timestamps identical from run to run.
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+# Demo speed: one simulated hour per real second, so a networker's typical three-hour
+# answer arrives in about three seconds and the slowest (three days) in about a minute.
+DEFAULT_SPEED = 3600.0
 
 
 def iso(moment: datetime) -> str:
@@ -71,13 +74,5 @@ class ScaledClock(DrivenClock):
         elapsed = (self._monotonic() - self._origin) * self.speed
         return self._now + timedelta(seconds=elapsed)
 
-    def advance(self, seconds: float) -> None:
-        if seconds < 0:
-            raise ValueError("a clock cannot go backwards")
-        self._now += timedelta(seconds=seconds)
-
     def advance_to(self, moment: datetime) -> None:
         self._now += max(timedelta(0), moment - self.now())
-
-
-Clock = DrivenClock

@@ -86,7 +86,10 @@ class Simulator:
         return SimEvents(tuple(replies), tuple(arrivals), tuple(timed))
 
     def next_event_at(self) -> datetime | None:
-        """When something will next happen (None: nothing is scheduled)."""
+        """When something will next happen (None: nothing is scheduled).
+
+        Times any asks made since the last tick first, so their replies count.
+        """
         self.replies.schedule_new_asks()
         moments = [self.replies.next_due()]
         if self.arrivals is not None:
