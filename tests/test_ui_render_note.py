@@ -61,10 +61,21 @@ def test_flags_on_other_fields_do_not_paint_the_note():
     assert highlight(note, flags, "note").spans == []
 
 
-def test_a_flag_without_spans_paints_the_whole_text():
+def test_a_flag_without_spans_marks_the_whole_text():
     note = "I'd like to add you to my professional network."
     text = highlight(note, [red("note", code="generic_note")], "note")
-    assert painted(text, styles.RED_SPAN) == [note]
+    assert painted(text, styles.RED_WHOLE) == [note]
+    assert painted(highlight(note, [good("note")], "note"), styles.GOOD_WHOLE) == [note]
+
+
+def test_exact_words_stand_out_above_a_whole_field_mark():
+    note = "Nice to meet you. Buy our course."
+    pitch = (note.index("Buy"), len(note) - 1)
+    flags = [red("note", code="no_stated_reason"), good("note", (0, 4)), red("note", pitch)]
+    text = highlight(note, flags, "note")
+    assert painted(text, styles.RED_SPAN) == ["Buy our course"]
+    assert painted(text, styles.GOOD_SPAN) == ["Nice"]
+    assert painted(text, styles.RED_WHOLE) == [" to meet you. ", "."]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +106,11 @@ def test_control_and_bidi_characters_are_escaped_and_spans_still_land():
 
 def test_evidence_ranges_report_kinds():
     flags = [red("note", (0, 2)), good("note", (3, 5)), red("reply", (0, 1))]
-    assert evidence_ranges("hello", flags, "note") == [(0, 2, "red"), (3, 5, "signal")]
+    assert evidence_ranges("hello", flags, "note") == [
+        (0, 2, "red", False),
+        (3, 5, "signal", False),
+    ]
+    assert evidence_ranges("hello", [red("note")], "note") == [(0, 5, "red", True)]
 
 
 def test_missing_note_flagged_reads_as_evidence():

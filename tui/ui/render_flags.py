@@ -18,6 +18,11 @@ from tui.ui import styles
 
 TITLES = {
     "generic_note": "Stock or missing note",
+    "no_stated_reason": "No reason given",
+    "recruiter_note": "Recruiter",
+    "reply_pitch": "Pitch in the reply",
+    "reply_no_reason": "Reply gives no reason",
+    "reply_reason": "Reply gives a reason",
     "no_photo": "No photo",
     "unprofessional_photo": "Unprofessional photo",
     "sparse_profile": "Sparse profile",

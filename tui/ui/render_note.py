@@ -20,21 +20,24 @@ from tui.safe_text import visible
 from tui.ui import styles
 
 
-def evidence_ranges(text: str, flags: Iterable[Flag], field: str) -> list[tuple[int, int, str]]:
-    """The ``(start, end, kind)`` ranges inside ``text`` that flags on ``field`` point at.
+def evidence_ranges(
+    text: str, flags: Iterable[Flag], field: str
+) -> list[tuple[int, int, str, bool]]:
+    """The ``(start, end, kind, whole)`` ranges inside ``text`` that flags on ``field`` mark.
 
-    A flag on the field with no spans points at the whole text (a stock note is wrong as a
-    whole). Spans are clamped to the text; empty or reversed spans are dropped.
+    A flag on the field with no spans marks the whole text (``whole=True``): a stock note
+    is wrong as a whole. Spans are clamped to the text; empty or reversed spans are dropped.
     """
     size = len(text)
-    ranges: list[tuple[int, int, str]] = []
+    ranges: list[tuple[int, int, str, bool]] = []
     for flag in flags:
         if flag.field != field:
             continue
+        whole = not flag.spans
         for start, end in flag.spans or ((0, size),):
             start, end = max(0, min(start, size)), max(0, min(end, size))
             if start < end:
-                ranges.append((start, end, flag.kind))
+                ranges.append((start, end, flag.kind, whole))
     return ranges
 
 
@@ -45,17 +48,23 @@ def highlight(
     *,
     red: Style = styles.RED_SPAN,
     good: Style = styles.GOOD_SPAN,
+    red_whole: Style = styles.RED_WHOLE,
+    good_whole: Style = styles.GOOD_WHOLE,
 ) -> Text:
     """``text`` shown literally, with red-flag evidence in ``red`` and signals in ``good``.
 
-    Where a red flag and a positive signal overlap, the red flag wins.
+    Exact words beat whole-field marks, and where a red flag and a signal point at the
+    same words, the red flag wins.
     """
     ranges = evidence_ranges(text, flags, field)
     cuts = sorted({0, len(text), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    ranked = ((False, "red", red), (False, "signal", good), (True, "red", red_whole))
     pieces: list[tuple[str, Style | None]] = []
     for start, end in pairwise(cuts):
-        kinds = {kind for a, b, kind in ranges if a <= start and end <= b}
-        style = red if "red" in kinds else good if "signal" in kinds else None
+        marks = {(whole, kind) for a, b, kind, whole in ranges if a <= start and end <= b}
+        style = next((s for whole, kind, s in ranked if (whole, kind) in marks), None)
+        if style is None and marks:
+            style = good_whole
         if pieces and pieces[-1][1] == style:
             pieces[-1] = (pieces[-1][0] + text[start:end], style)
         else:

@@ -14,6 +14,10 @@ from rich.text import Text
 # Evidence painted inside the note or the reply.
 RED_SPAN = Style(color="#ffffff", bgcolor="#b71c1c", bold=True, underline=True)
 GOOD_SPAN = Style(color="#ffffff", bgcolor="#1b5e20", italic=True)
+# A flag about the field as a whole (no exact words to point at): coloured and underlined
+# text rather than a solid background, so exact evidence still stands out above it.
+RED_WHOLE = Style(color="#ef5350", underline=True)
+GOOD_WHOLE = Style(color="#66bb6a", italic=True)
 
 # Text-level judgements (flag markers, "— empty —" when it is a red flag).
 RED_TEXT = Style(color="#ef5350", bold=True)
