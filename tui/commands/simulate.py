@@ -76,7 +76,7 @@ def _table(header: list[str], rows: list[list], first_width: int = 22) -> list[s
 def render_run(run, *, title: str) -> list[str]:
     s = run.summary
     lines = [
-        f"Scenario  {run.scenario}: {title} ({s.count} invitations)",
+        f"Scenario  {visible(run.scenario, keep_newlines=False)}: {title} ({s.count} invitations)",
         f"Strategy  {visible(run.strategy)}",
         f"Score     {s.score} / {s.max_score} ({s.percent:.1f}%)   "
         f"matched the policy on {s.matched_policy} of {s.count}",
@@ -195,7 +195,7 @@ def command(
             }
         click.echo(json.dumps(payload, ensure_ascii=False))
         return
-    title = visible(scenarios.describe(scenario)[0]) if scenario in scenarios.names() else ""
+    title = visible(scenarios.describe(scenario)[0], keep_newlines=False)
     for number, run in enumerate(runs):
         if number:
             click.echo("")
