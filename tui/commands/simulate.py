@@ -76,7 +76,8 @@ def _table(header: list[str], rows: list[list], first_width: int = 22) -> list[s
 def render_run(run, *, title: str) -> list[str]:
     s = run.summary
     lines = [
-        f"Scenario  {visible(run.scenario, keep_newlines=False)}: {title} ({s.count} invitations)",
+        f"Scenario  {visible(run.scenario, keep_newlines=False)}: {title} "
+        f"({s.count} invitation{'' if s.count == 1 else 's'})",
         f"Strategy  {visible(run.strategy)}",
         f"Score     {s.score} / {s.max_score} ({s.percent:.1f}%)   "
         f"matched the policy on {s.matched_policy} of {s.count}",
