@@ -17,14 +17,13 @@ from __future__ import annotations
 import difflib
 from bisect import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from random import Random
 from typing import NamedTuple
 
 from seed.archetypes import ARCHETYPES, CUMULATIVE, REASON_WEIGHTS, Archetype
 from seed.industries import RECRUITER_ROLES, SALES_ROLES, SENIORITY
-from seed.kits import Kit, about_text, build_kits
+from seed.kits import about_text, build_kits
 from seed.pools import LocalePool, build_pools
 from seed.profile_words import VAGUE_POSITIONS
 from seed.providers import NoteProvider, ProfileProvider, Sender
@@ -38,7 +37,6 @@ _MONTHS = tuple(
     (WINDOW_START + timedelta(days=d)).year * 12 + (WINDOW_START + timedelta(days=d)).month - 1
     for d in range(WINDOW_DAYS)
 )
-_START_ORDINAL = WINDOW_START.toordinal()
 # Earlier jobs of people whose career is not in one of the industries.
 _EARLIER_ROLES = {
     "recruiter": (*RECRUITER_ROLES, "HR Generalist", "Sales Associate"),
@@ -82,35 +80,40 @@ def check_locales(locales) -> tuple[str, ...]:
 
 def generate(count: int, seed: int, locales=None) -> Iterator[NewInvitation]:
     """``count`` invitations for ``seed``; the same arguments always give the same items."""
-    for item in generate_labeled(count, seed, locales):
-        yield item.invitation
+    maker = _start(count, seed, locales)
+    for _ in range(count):
+        yield maker.one()[0]
 
 
 def generate_labeled(count: int, seed: int, locales=None) -> Iterator[Seeded]:
     """Like :func:`generate`, with the archetype and note labels each item was drawn from."""
+    maker = _start(count, seed, locales)
+    for _ in range(count):
+        yield Seeded(*maker.one())
+
+
+def _start(count: int, seed: int, locales) -> _Maker:
     if count < 0:
         raise ValueError(f"count must be zero or more, not {count}")
-    locales = check_locales(locales)
-    pools, locale_weights = build_pools(locales)
-    maker = _Maker(seed, pools, locale_weights)
-    for _ in range(count):
-        yield maker.one()
+    pools, locale_weights = build_pools(check_locales(locales))
+    return _Maker(seed, pools, locale_weights)
 
 
-@dataclass(slots=True)
-class _Draft:
-    """The visible profile while it is being drawn, before it becomes a frozen Person."""
-
-    pool: LocalePool
-    kit: Kit
-    first: int
-    last: int
-    city: int
-    sender: Sender
-    style: str
+# ISO dates for every day a profile can have been created on: _CREATED[_MAX_AGE + d] is
+# d days after the window opens (d may be negative).
+_MAX_AGE = 16 * 366
+_CREATED = tuple(
+    (WINDOW_START + timedelta(days=d)).isoformat() for d in range(-_MAX_AGE, WINDOW_DAYS)
+)
 
 
 class _Maker:
+    """Draws one invitation at a time from a seeded ``random.Random``.
+
+    Written as one long method on purpose: it runs a million times for a large inbox, and
+    every function call and temporary object it avoids shows in the seeding rate.
+    """
+
     def __init__(self, seed: int, pools: tuple[LocalePool, ...], locale_weights: tuple):
         from faker import Generator
 
@@ -123,99 +126,66 @@ class _Maker:
         self.locale_weights = locale_weights
         self.kits = build_kits()
 
-    def _pick(self, seq):
-        return seq[int(self.rng.random() * len(seq))]
-
-    def one(self) -> Seeded:
-        random = self.rng.random
+    def one(self) -> tuple:
+        rng = self.rng
+        random = rng.random
         archetype = ARCHETYPES[bisect(CUMULATIVE, random())]
         day = int(random() * WINDOW_DAYS)
         second = int(random() * 86400)
         sent_at = (
             f"{_DAYS[day]}T{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}+00:00"
         )
-        completeness = archetype.draw_completeness(random())
-        draft = self._draft(archetype)
-        note_kind, family, note = self._note(archetype, draft.sender)
-        person = self._person(archetype, draft, completeness, day)
-        # Difficulty is left to tui.simulate.difficulty, which rates what the flags show.
-        invitation = NewInvitation(person=person, note=note, sent_at=sent_at)
-        return Seeded(invitation, archetype.name, note_kind, family, completeness)
+        c = archetype.draw_completeness(random())
 
-    def _draft(self, archetype: Archetype) -> _Draft:
-        random = self.rng.random
-        pick = self._pick
+        # Who they are: a locale's names and places, and a kit of texts for their job.
         pool = self.pools[bisect(self.locale_weights, random())]
         style = archetype.style
-        kit = pick(self.kits[style])
+        kits = self.kits[style]
+        kit = kits[int(random() * len(kits))]
         industry = kit.industry
-        if style == "recruiter":
-            position = pick(RECRUITER_ROLES)
-            company = pick(pool.agencies if random() < 0.5 else pool.companies)
+        if style == "job":
+            roles = industry.roles
+            position = SENIORITY[int(random() * len(SENIORITY))] + roles[int(random() * len(roles))]
+            companies = pool.companies
+        elif style == "recruiter":
+            position = RECRUITER_ROLES[int(random() * len(RECRUITER_ROLES))]
+            companies = pool.agencies if random() < 0.5 else pool.companies
         elif style == "sales":
-            position = pick(SALES_ROLES)
-            company = pick(pool.companies)
-        elif style == "vague":
-            position = pick(VAGUE_POSITIONS)
-            company = pick(pool.companies)
+            position = SALES_ROLES[int(random() * len(SALES_ROLES))]
+            companies = pool.companies
         else:
-            position = pick(SENIORITY) + pick(industry.roles)
-            company = pick(pool.companies)
-        first = int(random() * len(pool.firsts))
-        last = int(random() * len(pool.lasts))
+            position = VAGUE_POSITIONS[int(random() * len(VAGUE_POSITIONS))]
+            companies = pool.companies
+        company = companies[int(random() * len(companies))]
+        firsts, lasts = pool.firsts, pool.lasts
+        first = int(random() * len(firsts))
+        last = int(random() * len(lasts))
         city = int(random() * len(pool.cities))
-        first_name = pool.firsts[first]
+        first_name = firsts[first]
         sender = Sender(
-            name=pool.full_name(first_name, pool.lasts[last]),
+            name=pool.full_name(first_name, lasts[last]),
             first=first_name,
             industry=industry,
             position=position,
             company=company,
             city=pool.cities[city],
-            referrer=pool.full_name(pick(pool.firsts), pick(pool.lasts)),
+            referrer=pool.full_name(
+                firsts[int(random() * len(firsts))], lasts[int(random() * len(lasts))]
+            ),
             offer=kit.offer,
+            known=kit.values,
         )
-        self.notes.prime(sender, kit.values)
-        return _Draft(pool, kit, first, last, city, sender, style)
+        note_kind, family, note = self._note(archetype, sender)
+        sender.slots = None  # it points back at the sender: free the pair without the GC
 
-    def _note(self, archetype: Archetype, sender: Sender) -> tuple[str, str | None, str | None]:
-        random = self.rng.random
-        kind = archetype.note_kinds[bisect(archetype.note_cumulative, random())]
-        notes = self.notes
-        family = None
-        if kind == "none":
-            return kind, None, None
-        if kind == "reason":
-            family = REASON_WEIGHTS[0][bisect(REASON_WEIGHTS[1], random())]
-            if archetype.intent == "fake":
-                family = "network"  # a fake's "reason" is the one that costs nothing to say
-            text = notes.reason_note(family, sender)
-        elif kind == "stock":
-            text = notes.stock_note(sender)
-        elif kind == "personal":
-            text = notes.personal_note(sender)
-        elif kind == "hollow":
-            text = notes.hollow_note(sender)
-        elif kind == "pitch":
-            text = notes.sales_pitch(True, sender)
-        elif kind == "crude_pitch":
-            text = notes.sales_pitch(False, sender)
-        else:
-            text = notes.recruiter_note(sender)
-        return kind, family, text
-
-    def _person(self, archetype: Archetype, draft: _Draft, c: float, day: int) -> Person:
-        rng = self.rng
-        random = rng.random
-        sender, pool, kit = draft.sender, draft.pool, draft.kit
-        vague = draft.style == "vague"
         # Each section is filled with a probability that grows with completeness, so two
         # people with the same completeness still differ in which sections they filled.
+        vague = style == "vague"
         jobs = int(c * 5 + random() * 1.5)
         experience = ()
         if jobs:
             experience = self.profiles.career(
-                sender, jobs, _MONTHS[day], pool.companies, vague, _EARLIER_ROLES.get(draft.style)
+                sender, jobs, _MONTHS[day], pool.companies, vague, _EARLIER_ROLES.get(style)
             )
         elif vague and random() < 0.7:
             # A hollow profile with no experience usually shows no current job either.
@@ -224,7 +194,7 @@ class _Maker:
             "position": sender.position,
             "company": sender.company,
             "city": sender.city,
-            "first": sender.first,
+            "first": first_name,
             "name": sender.name,
         }
         headline = kit.headline.format_map(fill) if random() < 0.3 + c else ""
@@ -233,10 +203,12 @@ class _Maker:
             about = about_text(kit, 1 + int(c * 4 + random())).format_map(fill)
         education = ()
         if random() < 0.1 + c * 0.9:
-            degree = self._pick(kit.degrees) if random() < 0.5 + c / 2 else None
-            education = (Education(self._pick(pool.schools), degree),)
+            schools, degrees = pool.schools, kit.degrees
+            degree = degrees[int(random() * len(degrees))] if random() < 0.5 + c / 2 else None
+            education = (Education(schools[int(random() * len(schools))], degree),)
             if random() < c * 0.4:
-                education += (Education(self._pick(pool.schools), self._pick(kit.degrees)),)
+                second_school = schools[int(random() * len(schools))]
+                education += (Education(second_school, degrees[int(random() * len(degrees))]),)
         skills = kit.skills[: int(c * 14 * random())] if random() < c else ()
         low, high = archetype.connections
         connections = int(low + (high - low) * (c * 0.6 + random() * 0.4) ** 2)
@@ -248,15 +220,16 @@ class _Maker:
         name = sender.name
         if archetype.odd_names and random() < archetype.odd_names:
             name = _odd_name(name, random())
-        handle = f"{pool.first_slugs[draft.first]}-{pool.last_slugs[draft.last]}"
         if vague and random() < 0.5:
             handle = f"user{rng.getrandbits(30)}"
-        return Person(
+        else:
+            handle = f"{pool.first_slugs[first]}-{pool.last_slugs[last]}"
+        person = Person(
             name=name,
             headline=headline,
             company=sender.company,
             position=sender.position,
-            location=pool.locations[draft.city] if random() < 0.4 + c else "",
+            location=pool.locations[city] if random() < 0.4 + c else "",
             photo=photo,
             about=about,
             experience=experience,
@@ -266,10 +239,39 @@ class _Maker:
             connections=connections,
             mutual_connections=mutual,
             known=archetype.intent == "known",
-            profile_created=date.fromordinal(_START_ORDINAL + day - age).isoformat(),
+            profile_created=_CREATED[_MAX_AGE + day - age],
             profile_url=f"https://www.linkedin.com/in/{handle}-{rng.getrandbits(32):08x}",
             intent=archetype.intent,
         )
+        # Difficulty is left to tui.simulate.difficulty, which rates what the flags show.
+        invitation = NewInvitation(person, note, sent_at)
+        return invitation, archetype.name, note_kind, family, c
+
+    def _note(self, archetype: Archetype, sender: Sender) -> tuple[str, str | None, str | None]:
+        random = self.rng.random
+        kind = archetype.note_kinds[bisect(archetype.note_cumulative, random())]
+        notes = self.notes
+        family = None
+        if kind == "none":
+            return kind, None, None
+        if kind == "stock":
+            text = notes.stock_note(sender)
+        elif kind == "reason":
+            family = REASON_WEIGHTS[0][bisect(REASON_WEIGHTS[1], random())]
+            if archetype.intent == "fake":
+                family = "network"  # a fake's "reason" is the one that costs nothing to say
+            text = notes.reason_note(family, sender)
+        elif kind == "personal":
+            text = notes.personal_note(sender)
+        elif kind == "hollow":
+            text = notes.hollow_note(sender)
+        elif kind == "pitch":
+            text = notes.sales_pitch(True, sender)
+        elif kind == "crude_pitch":
+            text = notes.sales_pitch(False, sender)
+        else:
+            text = notes.recruiter_note(sender)
+        return kind, family, text
 
 
 def _odd_name(name: str, roll: float) -> str:

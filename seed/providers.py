@@ -32,8 +32,10 @@ class Sender:
     city: str
     referrer: str  # someone the sender might say sent them
     offer: tuple[str, str, str] | None = None  # what a seller sells: (offer, outcome, pain)
-    # Template values drawn so far. Shared by every text about this sender, so the
-    # headline, the about text and the note talk about the same topic and role.
+    # Template values already chosen (say, the topic their profile is about), so the
+    # texts about one sender agree with each other.
+    known: dict | None = None
+    # Every template value drawn so far, created on first use.
     slots: dict | None = None
 
 
@@ -58,16 +60,12 @@ class _Base(BaseProvider):
     def _chance(self, probability: float) -> bool:
         return self.generator.random.random() < probability
 
-    def prime(self, sender: Sender, values: dict) -> None:
-        """Start ``sender``'s template values from ``values`` (say, a topic already chosen)."""
-        sender.slots = _Slots(self, sender, values)
-
     def _fill(self, template: str, sender: Sender) -> str:
         if "{" not in template:
             return template
         slots = sender.slots
         if slots is None:
-            slots = sender.slots = _Slots(self, sender)
+            slots = sender.slots = _Slots(self, sender, sender.known or ())
         return template.format_map(slots)
 
     def _default_sender(self) -> Sender:
