@@ -176,3 +176,19 @@ async def test_config_templates_and_hostile_titles_show_literally():
         assert "[b]Mine[/b]" in str(tab.label)
         title = app.composer.query_one("#composer-title", Static)
         assert "[red]Li[/] Wu" in str(title.content)
+
+
+async def test_many_recipients_keep_the_placeholder_for_each_name():
+    app = ComposerApp(ComposerScreen(invitation(), recipients=12))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.composer
+        assert screen.text == DEFAULT_TEMPLATES[0].body
+        title = str(screen.query_one("#composer-title", Static).content)
+        assert title == "Ask 12 marked senders what prompted the invitation"
+        assert "Marta" not in title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        sent = app.results[0]
+        assert "{first_name}" in sent
+        assert fill(sent, "Li Wu").startswith("Hi Li,")

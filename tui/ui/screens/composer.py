@@ -1,5 +1,9 @@
 """The reply composer for "ask": pick a template, edit it, send it or cancel.
 
+For one sender the templates come with the sender's first name filled in. For several
+marked senders (``recipients=N``) the text keeps the ``{first_name}`` placeholder so that
+each sender can be greeted by name when the caller records the message.
+
 Dismisses with the message text (``ctrl+s`` or the Send button) or ``None`` (Esc or
 Cancel). An empty message is refused with a hint rather than sent. Switching templates
 (``ctrl+t``, or the tabs) keeps what was typed in each, so trying another wording never
@@ -23,7 +27,7 @@ from textual.widgets import Button, Static, Tab, Tabs, TextArea
 from tui.models import Invitation
 from tui.ui import styles
 from tui.ui.render_profile import clip
-from tui.ui.reply_templates import DEFAULT_TEMPLATES, ReplyTemplate, fill
+from tui.ui.reply_templates import DEFAULT_TEMPLATES, PLACEHOLDER, ReplyTemplate, fill
 
 EMPTY_HINT = "Write a message before sending, or press Esc to cancel."
 
@@ -82,23 +86,36 @@ class ComposerScreen(ModalScreen[str | None]):
 
     def __init__(
         self,
-        invitation: Invitation,
+        invitation: Invitation | None,
         templates: Sequence[ReplyTemplate] | None = None,
         *,
+        recipients: int = 1,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
+        """``recipients > 1`` writes one message for many marked senders: the text keeps
+        the ``{first_name}`` placeholder, for the caller to fill in per sender with
+        :func:`tui.ui.reply_templates.fill`."""
         super().__init__(name=name, id=id, classes=classes)
         self.invitation = invitation
+        self.recipients = recipients if invitation is not None else max(recipients, 2)
         self.templates = tuple(templates or DEFAULT_TEMPLATES)
-        self._texts = [fill(template, invitation.person.name) for template in self.templates]
+        if self.recipients > 1 or invitation is None:
+            self._texts = [template.body for template in self.templates]
+        else:
+            self._texts = [fill(t, invitation.person.name) for t in self.templates]
         self._current = 0
 
-    def compose(self) -> ComposeResult:
-        person = self.invitation.person
+    def _heading(self) -> tuple[Text, Text]:
+        """The title, and the line under it: their note, or how the placeholder works."""
+        if self.recipients > 1 or self.invitation is None:
+            title = Text(f"Ask {self.recipients:,} marked senders what prompted the invitation")
+            hint = styles.styled(PLACEHOLDER, styles.LABEL)
+            hint.append(" becomes each sender's own first name.")
+            return title, hint
         title = Text("Ask ")
-        title.append(clip(person.name, 60) or "(no name)", styles.NAME)
+        title.append(clip(self.invitation.person.name, 60) or "(no name)", styles.NAME)
         title.append(" what prompted the invitation")
         note = self.invitation.note
         their_note = styles.styled("Their note: ", styles.LABEL)
@@ -106,9 +123,13 @@ class ComposerScreen(ModalScreen[str | None]):
             their_note.append(clip(note, 200))
         else:
             their_note.append("(no note)", styles.EMPTY)
+        return title, their_note
+
+    def compose(self) -> ComposeResult:
+        title, under = self._heading()
         with Vertical(id="composer-dialog"):
             yield Static(title, id="composer-title")
-            yield Static(their_note, id="composer-note")
+            yield Static(under, id="composer-note")
             yield Tabs(
                 *(
                     Tab(Text(clip(template.title, 30)), id=f"template-{index}")
