@@ -49,7 +49,8 @@ class Policy:
     completeness: float
     min_known_sections: int
     new_profile_days: int
-    severity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    # left out of the hash (a mapping has none); equality still compares it
+    severity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}), hash=False)
     source: str = "built-in"
 
 
