@@ -46,7 +46,7 @@ def test_best_label_follows_precedence():
     text = "hello there buy now"
     words = text.split(" ")
     starts = [0, 6, 12, 16]
-    assert index.best(text, starts, words) == "high"
+    assert index.best(text, words) == "high"
     assert list(index.spans(text, starts, words, "low")) == [(0, 5)]
 
 

@@ -163,18 +163,19 @@ class PhraseIndex:
     def rule(self, word: str) -> re.Pattern[str] | None:
         return self._cache[word]
 
-    def best(self, text: str, starts: list[int], words: list[str]) -> str | None:
-        """The highest-precedence label of any phrase matching at a word start of ``text``."""
-        cache, rank, best = self._cache, self.order.index, None
-        for start, word in zip(starts, words, strict=True):
+    def best(self, text: str, words: list[str]) -> str | None:
+        """The highest-precedence label of any phrase matching at a word start of ``text``
+        (``text`` is ``words`` joined by single spaces)."""
+        cache, rank, best, start = self._cache, self.order.index, None, 0
+        for word in words:
             rule = cache[word]
-            if rule is None:
-                continue
-            match = rule.match(text, start)
-            if match and (best is None or rank(match.lastgroup) < rank(best)):
-                best = match.lastgroup
-                if best == self.order[0]:
-                    break  # nothing outranks the first label
+            if rule is not None:
+                match = rule.match(text, start)
+                if match and (best is None or rank(match.lastgroup) < rank(best)):
+                    best = match.lastgroup
+                    if best == self.order[0]:
+                        break  # nothing outranks the first label
+            start += len(word) + 1
         return best
 
     def spans(self, text: str, starts: list[int], words: list[str], label: str):

@@ -182,15 +182,21 @@ def edit_distance(a: str, b: str) -> int:
 class Normalised:
     """The tidy form of a text, and the map from its words back to the original."""
 
-    __slots__ = ("_origin", "source", "starts", "text", "words")
+    __slots__ = ("_origin", "_starts", "source", "text", "words")
 
     def __init__(self, source: str, words: list[str]):
         self.source = source
         self.words = words
         self.text = " ".join(words)
-        # where each word starts in ``text``
-        self.starts = list(accumulate((len(w) + 1 for w in words), initial=0))[:-1]
+        self._starts: list[int] | None = None
         self._origin: list[tuple[int, int]] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts in ``text``."""
+        if self._starts is None:
+            self._starts = list(accumulate((len(w) + 1 for w in self.words), initial=0))[:-1]
+        return self._starts
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a match ``[start, end)`` in ``text`` to the original characters it covers."""

@@ -105,7 +105,7 @@ def _decide(text: str):
     norm = normalise(text)
     if not norm.words:
         return "none", norm
-    return _INDEX.best(norm.text, norm.starts, norm.words), norm
+    return _INDEX.best(norm.text, norm.words), norm
 
 
 def label(note: NoteClass) -> str:
