@@ -26,7 +26,7 @@ from seed.industries import RECRUITER_ROLES, SALES_ROLES, SENIORITY
 from seed.kits import about_text, build_kits
 from seed.pools import LocalePool, build_pools
 from seed.profile_words import VAGUE_POSITIONS
-from seed.providers import NoteProvider, ProfileProvider, Sender
+from seed.providers import NoteProvider, ProfileProvider, Sender, tidy_stops
 from tui.models import INTENTS, Education, NewInvitation, Person
 
 # The fixed window invitations are sent in: no "now", so the inbox never depends on the day.
@@ -201,6 +201,8 @@ class _Maker:
         about = ""
         if random() < c * 0.95:
             about = about_text(kit, 1 + int(c * 4 + random())).format_map(fill)
+            if ".." in about:
+                about = tidy_stops(about)
         education = ()
         if random() < 0.1 + c * 0.9:
             schools, degrees = pool.schools, kit.degrees

@@ -10,6 +10,7 @@ affordable: no Faker call happens per invitation.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from faker.providers import BaseProvider
@@ -207,14 +208,20 @@ class NoteProvider(_Base):
         return self._finish([self._fill(self._pick(p.GREETINGS), sender), core], sender, casual)
 
     def _finish(self, parts: list[str], sender: Sender, casual: float, sign: bool = True) -> str:
-        """Join the pieces, add a closing and a signature, and sometimes write it casually."""
+        """Join the pieces, add a closing and a signature, and sometimes write it casually.
+
+        A closing like "Best," is always followed by the sender's first name; ``sign`` adds
+        the name now and then after other closings too.
+        """
         rng = self.generator.random
         closing = self._pick(p.CLOSINGS)
         greeting, body = parts[0], " ".join(parts[1:])
         text = f"{greeting}\n\n{body}" if greeting and rng.random() < 0.5 else f"{greeting} {body}"
         text = text.strip()
+        if ".." in text:
+            text = tidy_stops(text)
         if closing:
-            end = closing if not sign or not closing.endswith(",") else f"{closing}\n{sender.first}"
+            end = f"{closing}\n{sender.first}" if closing.endswith(",") else closing
             text = f"{text}\n\n{end}" if rng.random() < 0.6 else f"{text} {end}"
         elif sign and rng.random() < 0.3:
             text = f"{text}\n{sender.first}"
@@ -258,6 +265,14 @@ def _typo(text: str, rng) -> str:
         word = word[:at] + word[at + 1 :]
     words[i] = word
     return " ".join(words)
+
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def tidy_stops(text: str) -> str:
+    """Fix the ".." left when a name ending in a full stop ("Acme s.r.l.") ends a sentence."""
+    return _DOUBLE_STOP.sub(".", text)
 
 
 _REASON_PARTS = {
