@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tui import flags as flag_rules
 from tui.models import Assessment, Flag, Recommendation
-from tui.policy import Policy, default_policy, recommend
+from tui.policy import Policy, default_policy, recommend, recommended_action
 
 
 def evaluate(invitation, policy: Policy | None = None) -> tuple[list[Flag], Recommendation]:
@@ -24,7 +24,7 @@ def assess(item, policy: Policy | None = None) -> Assessment:
     """The stored summary: red-flag codes (signals left out) and the recommended action."""
     policy = policy or default_policy()
     found = flag_rules.evaluate(item, policy, evidence=False)
-    action = recommend(found, policy, status=getattr(item, "status", None)).action
+    action = recommended_action(found, policy, status=getattr(item, "status", None))
     return Assessment(
         flag_codes=tuple(f.code for f in found if f.kind == "red"), recommended=action
     )

@@ -158,7 +158,9 @@ def evaluate(invitation, policy=None, *, evidence: bool = True) -> list[Flag]:
     reply = getattr(invitation, "reply", None)
     if reply is not None:
         _reply_flag(found, reply, evidence)
-    severity = policy.severity
+    severity = getattr(policy, "severity_changes", None)
+    if severity is None:  # a policy-like object without the precomputed changes
+        severity = policy.severity
     if severity:
         found = [_weighed(flag, severity.get(flag.code)) for flag in found]
         found = [flag for flag in found if flag.severity != "off"]

@@ -21,7 +21,7 @@ from typing import Any
 
 from tui.flag_codes import RED_FLAGS, SEVERITIES
 from tui.models import ACTIONS
-from tui.recommend import recommend
+from tui.recommend import recommend, recommended_action
 from tui.safe_text import visible
 
 PRESETS = ("default", "strict")
@@ -52,6 +52,11 @@ class Policy:
     # left out of the hash (a mapping has none); equality still compares it
     severity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}), hash=False)
     source: str = "built-in"
+    # the severities that differ from the built-in ones ("off" included): the rules only
+    # need to look at these
+    severity_changes: MappingProxyType = field(
+        default_factory=lambda: MappingProxyType({}), hash=False, compare=False
+    )
 
 
 # --- what a file may contain ----------------------------------------------------------------
@@ -191,8 +196,9 @@ def _build(settings: dict[str, Any], name: str, source: str) -> Policy:
     ]
     if missing:
         raise PolicyError(f'{source}: "{missing[0]}" is missing')
+    changes = {code: v for code, v in values["severity"].items() if RED_FLAGS.get(code) != v}
     values["severity"] = MappingProxyType(values["severity"])
-    return Policy(name=name, source=source, **values)
+    return Policy(name=name, source=source, severity_changes=MappingProxyType(changes), **values)
 
 
 @cache
@@ -250,5 +256,6 @@ __all__ = [
     "load_policy",
     "preset",
     "recommend",
+    "recommended_action",
     "strict_policy",
 ]

@@ -106,6 +106,14 @@ def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, st
     return "stranger_without_reason", "The note gives no reason we recognise.", "no_stated_reason"
 
 
+def recommended_action(flags: Iterable[Flag], policy, status: str | None = None) -> str:
+    """Just the action :func:`recommend` gives, without composing the reasons."""
+    found: dict[str, Flag] = {}
+    for flag in flags:
+        found.setdefault(flag.code, flag)
+    return getattr(policy, _situation(found, status)[0])
+
+
 def recommend(flags: Iterable[Flag], policy, status: str | None = None) -> Recommendation:
     """What the policy recommends for an invitation with these flags.
 
