@@ -86,8 +86,8 @@ class LazyGroup(click.Group):
     "policy_path",
     envvar="INVITE_TRIAGE_POLICY",
     default=None,
-    type=click.Path(dir_okay=False, exists=True),
-    help="A TOML policy file (default: the built-in policy).",
+    metavar="FILE|NAME",
+    help="A TOML policy file, or a built-in policy: default, strict.",
 )
 @click.pass_context
 def main(ctx: click.Context, db_path: str, policy_path: str | None) -> None:
