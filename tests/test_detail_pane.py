@@ -244,3 +244,23 @@ async def test_focus_and_scroll_and_back_to_top_on_a_new_invitation():
         await pilot.pause()
         assert pane.scroll_y == 0
         assert "Other" in pane.plain_text()
+
+
+async def test_lines_follow_focus_and_theme_colours():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show(make_invitation(), FLAGS, RECOMMENDATION)
+        await pilot.pause()
+
+        def background():
+            return pane.render_line(0)._segments[-1].style.bgcolor
+
+        blurred = background()
+        pane.focus()
+        await pilot.pause()
+        focused = background()
+        assert focused != blurred
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert background() not in (blurred, focused)

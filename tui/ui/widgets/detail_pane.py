@@ -96,7 +96,7 @@ class DetailPane(ScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
     }
     DetailPane:focus {
-        background-tint: $foreground 4%;
+        background: $boost;
     }
     """
 
@@ -116,6 +116,7 @@ class DetailPane(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, Style], Strip] = LRUCache(512)
         self._shown_id: int | None = None
         self._reveal = True
+        self._base_style: Style | None = None
         self._compose_text()
 
     @property
@@ -188,11 +189,20 @@ class DetailPane(ScrollView, can_focus=True):
         if self.scrollable_content_region.width != self._wrapped_width:
             self._reflow()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None  # focus tint or theme changed: paint lines afresh
+
+    def _style(self) -> Style:
+        """The pane's own colours, looked up once per style change (not once per line)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style()
         if index >= len(self._lines):
             return Strip.blank(width, base)
         key = (index, base)
@@ -200,5 +210,6 @@ class DetailPane(ScrollView, can_focus=True):
         if strip is None:
             segments = self._lines[index].render(self.app.console)
             strip = Strip(list(Segment.apply_style(segments, base)))
+            strip = strip.crop_extend(0, width, base)
             self._strips[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+        return strip.apply_offsets(0, index)
