@@ -108,6 +108,7 @@ def test_refuses_to_overwrite_the_database(db):
     [
         (["--status", "done"], "unknown status 'done'"),
         (["--since", "last week"], "'last week' is not a date"),
+        (["--out", ""], "give a file name, a directory or -"),
     ],
 )
 def test_bad_options_are_usage_errors(db, args, message):

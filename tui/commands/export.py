@@ -92,6 +92,8 @@ def _target(out: str | None, db_path: str) -> str | Path:
         return default_export_path(db_path) if _stdout_is_terminal() else "-"
     if out == "-":
         return out
+    if not out.strip():
+        raise click.BadParameter("give a file name, a directory or -", param_hint="--out")
     path = Path(out).expanduser()
     if path.is_dir():
         return export_path_in(path)
