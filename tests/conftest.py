@@ -92,11 +92,13 @@ def make_db(tmp_path: Path, invitations: list[Inv] | None = None, name: str = "i
 
 
 def open_app(db_path: Path, **kwargs):
-    """The app on ``db_path`` with a pinned clock, a fixed session name and no animations."""
+    """The app on ``db_path`` with a pinned clock, a fixed session name, no animations and
+    no debounce of the detail pane (each key press settles at once)."""
     from tui.ui.app import InviteTriageApp
 
     kwargs.setdefault("now", lambda: FIXED_NOW)
     kwargs.setdefault("session", "test-session")
+    kwargs.setdefault("settle_delay", 0.0)  # the burst debounce has its own test
     app = InviteTriageApp(db_path, **kwargs)
     app.animation_level = "none"
     return app
@@ -128,7 +130,7 @@ async def press(pilot, *keys: str) -> None:
 def screen_text(app) -> str:
     """The whole screen as plain text, one line per row (colour and style dropped)."""
     out = io.StringIO()
-    for strip in app.screen._compositor.render_strips():
+    for strip in app.screen._compositor.render_strips()[: app.size.height]:
         out.write("".join(segment.text for segment in strip).rstrip() + "\n")
     return out.getvalue()
 
@@ -145,3 +147,13 @@ def db_statuses(db_path: Path) -> dict[str, str]:
 @pytest.fixture
 def db(tmp_path) -> Path:
     return make_db(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def quick_pilot(monkeypatch):
+    """Pilot waits 20 ms twice per key press for the app to go idle; 5 ms steps are plenty
+    for these small inboxes and cut the app tests' running time by more than half."""
+    import textual._wait
+
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.005 / 20)

@@ -20,12 +20,17 @@ from typing import Any, ClassVar
 from textual.app import App
 from textual.binding import BindingType
 
+from tui.policy import Policy
 from tui.store import Store
 from tui.ui.bindings import APP_BINDINGS, INBOX_BINDINGS
 from tui.ui.config import Config, ConfigError, load_config
 from tui.ui.gateway import Gateway
 from tui.ui.palette import InboxCommands
 from tui.ui.timefmt import system_now
+
+# Cursor moves closer together than this (seconds) are a burst, such as a held ``j``: the
+# detail pane and the status line catch up when the burst ends instead of on every row.
+SETTLE_DELAY = 0.15
 
 # Themes the ``t`` key cycles through (each is built into Textual).
 THEME_CYCLE = (
@@ -53,16 +58,18 @@ class InviteTriageApp(App[None]):
         self,
         db_path: str | os.PathLike,
         *,
-        policy: Any = None,
+        policy: Policy | None = None,
         store: Store | None = None,
         config: Config | None = None,
         training: Any = None,
         now: Callable[[], datetime] = system_now,
         session: str | None = None,
+        settle_delay: float = SETTLE_DELAY,
     ) -> None:
         """``training``: a training session object; flags stay hidden until a decision.
 
-        ``now`` is the clock the list's "when" column is computed against (tests pin it).
+        ``now`` is the clock the list's "when" column is computed against (tests pin it);
+        ``settle_delay`` see :data:`SETTLE_DELAY` (tests use 0: every move settles at once).
         ``store`` defaults to opening ``db_path``; a StoreError here means the app never
         starts.
         """
@@ -73,6 +80,7 @@ class InviteTriageApp(App[None]):
         self.training = training
         self.now = now
         self.session = session or f"app-{uuid.uuid4().hex[:12]}"
+        self.settle_delay = settle_delay
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.theme:
@@ -158,18 +166,14 @@ def run_app(
         raise SystemExit(app.return_code)
 
 
-def load_policy(policy_path: str | os.PathLike | None) -> Any:
+def load_policy(policy_path: str | os.PathLike | None) -> Policy:
     """The user's policy (or the default); a bad policy file stops the app with one line."""
     from tui.cli import fail
+    from tui.policy import PolicyError
+    from tui.policy import load_policy as load
 
-    try:
-        from tui.policy import PolicyError
-        from tui.policy import load_policy as load
-    except ImportError:
-        if policy_path is not None:
-            fail("policy files are not supported by this build")
-        return None
     try:
         return load(policy_path)
     except PolicyError as exc:
         fail(str(exc))
+        raise  # unreachable: fail() exits

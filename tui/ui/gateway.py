@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tui.assessment import evaluate
 from tui.models import Assessment, Flag, Invitation, Recommendation
 from tui.store import Store, StoreError
 
@@ -66,10 +67,6 @@ class Gateway:
 
         Pure computation on an already loaded invitation: no lock needed.
         """
-        try:  # DEV-ONLY until the flags engine lands
-            from tui.assessment import evaluate
-        except ImportError:
-            return [], None
         flags, recommendation = evaluate(invitation, self.policy)
         return list(flags), recommendation
 

@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from tui.flag_codes import RED_FLAGS, SIGNALS
 from tui.models import InboxRow
 from tui.safe_text import visible
 from tui.ui.timefmt import compact_age
@@ -29,8 +30,8 @@ STATUS_MARKS = {
     "ignored": "✘",
     "sent": "↗",
 }
-# Positive signals the flag engine may store beside the red flags.
-SIGNAL_CODES = frozenset({"known_contact", "stated_reason"})
+# Positive signals, should a stored assessment ever carry them beside the red flags.
+SIGNAL_CODES = frozenset(SIGNALS)
 # Longest text we ever look at for one cell: a 10 kB name costs no more than a short one.
 CLIP = 300
 FLAGS_WIDTH = 3
@@ -69,15 +70,31 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
+# Worst first: a filled triangle for high and medium flags, a hollow one for low, as in
+# the detail pane's flag list, so the column ranks by shape as well as by colour.
+RANK = {"high": 0, "medium": 1, "low": 2}
+GLYPH = {"high": "▲", "medium": "▲", "low": "△"}
+
+
 def flag_cell(codes: tuple[str, ...], styles: RowStyles) -> tuple[str, Style]:
-    """The compact flag column: one ▲ per red flag (a count past three), ✚ for good signs."""
-    reds = sum(1 for code in codes if code not in SIGNAL_CODES)
-    if reds == 0:
+    """The compact flag column: a triangle per red flag (a count past three), ✚ for good signs.
+
+    Coloured by the worst flag; the shapes alone still rank rows under ``NO_COLOR``.
+    Severities are the defaults from :mod:`tui.flag_codes`; unknown codes count as medium.
+    """
+    severities = sorted(
+        (RED_FLAGS.get(code, "medium") for code in codes if code not in SIGNAL_CODES),
+        key=lambda severity: RANK.get(severity, 1),
+    )
+    if not severities:
         if any(code in SIGNAL_CODES for code in codes):
             return "✚", styles.signal
         return "", styles.base
-    style = styles.flag_low if reds == 1 else styles.flag_mid if reds == 2 else styles.flag_high
-    return ("▲" * reds if reds <= FLAGS_WIDTH else f"{reds}▲"), style
+    worst = severities[0]
+    style = {"high": styles.flag_high, "medium": styles.flag_mid}.get(worst, styles.flag_low)
+    if len(severities) > FLAGS_WIDTH:
+        return f"{len(severities)}{GLYPH.get(worst, '▲')}", style
+    return "".join(GLYPH.get(severity, "▲") for severity in severities), style
 
 
 def columns(width: int) -> tuple[int, int]:

@@ -25,11 +25,17 @@ def parse_time(text: str) -> datetime | None:
 
 
 def compact_age(sent_at: str, now: datetime) -> str:
-    """At most six cells: ``now``, ``12m``, ``5h``, ``3d``, ``Mar 4``, ``2024``."""
+    """At most six cells: ``now``, ``12m``, ``5h``, ``3d``, ``Mar 4``, ``2024``.
+
+    A time more than a minute in the future (another machine's clock, or a simulated one)
+    shows its day rather than a negative age.
+    """
     moment = parse_time(sent_at)
     if moment is None:
         return "?"
     seconds = (now - moment).total_seconds()
+    if seconds < -60:  # clocks disagree, or a simulated future: say the day
+        return f"{MONTHS[moment.month - 1]} {moment.day}"
     if seconds < 60:
         return "now"
     if seconds < 3600:

@@ -35,8 +35,6 @@ from tui.ui.widgets.status_line import StatusLine
 if TYPE_CHECKING:
     from tui.ui.app import InviteTriageApp
 
-# Moves closer together than this are a burst: the detail pane waits for its end.
-SETTLE_DELAY = 0.15
 # Help groups for ids whose words alone would land them in the wrong group.
 HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
 
@@ -137,18 +135,19 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
 
         Holding ``j`` moves the list at key-repeat speed; rendering the detail pane for
         every row passed would cost far more than the list itself, so during a burst
-        (changes less than :data:`SETTLE_DELAY` apart) the detail and the position
+        (changes less than ``settle_delay`` apart) the detail and the position
         catch up when the keys stop. A single press after a pause updates at once.
         """
         now = time.monotonic()
-        quiet = now - self._last_change >= SETTLE_DELAY
+        delay = self.triage_app.settle_delay
+        quiet = now - self._last_change >= delay
         self._last_change = now
         if self._settle_timer is not None:
             self._settle_timer.reset()
         elif quiet:
             self.settle()
         else:
-            self._settle_timer = self.set_timer(SETTLE_DELAY, self.settle)
+            self._settle_timer = self.set_timer(delay, self.settle)
 
     @property
     def settling(self) -> bool:

@@ -81,7 +81,7 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
     InboxList > .inbox-list--name { text-style: bold; }
     InboxList > .inbox-list--headline { color: $text-muted; }
     InboxList > .inbox-list--time { color: $text-muted; }
-    InboxList > .inbox-list--flag-low { color: $warning; text-style: bold; }
+    InboxList > .inbox-list--flag-low { color: $warning; }
     InboxList > .inbox-list--flag-mid { color: $warning; text-style: bold; }
     InboxList > .inbox-list--flag-high { color: $error; text-style: bold; }
     InboxList > .inbox-list--signal { color: $success; text-style: bold; }

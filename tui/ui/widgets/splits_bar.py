@@ -1,6 +1,6 @@
 """The status splits across the top, each with its live count.
 
-The active split is drawn reversed and bracketed, so it reads without colour. When the
+The active split is drawn reversed and marked with ``▸``, so it reads without colour. When the
 full labels do not fit (80 columns and a million-row inbox) the bar falls back to short
 labels and compact numbers rather than cutting splits off.
 """
@@ -43,7 +43,7 @@ def visible_splits(counts: dict[str, int] | None) -> tuple[str, ...]:
 
 
 class SplitsBar(Widget):
-    """One line: ``1 Pending 57  2 Asked 3 …`` with the current split highlighted."""
+    """One line: ``▸1 Pending 57  2 Asked 3 …`` with the current split highlighted."""
 
     DEFAULT_CSS = """
     SplitsBar {
@@ -72,29 +72,32 @@ class SplitsBar(Widget):
                 return short_label if short else long_label
         return key
 
-    def _text(self, *, short: bool) -> Text:
+    def _text(self, level: int) -> Text:
+        """Level 0: full labels; 1: short labels, compact numbers; 2: numbers only."""
         text = Text(no_wrap=True, overflow="ellipsis")
         key_style = self.get_component_rich_style("splits-bar--key", partial=True)
         active_style = self.get_component_rich_style("splits-bar--active", partial=True)
         counts = self.counts
+        gap = "  " if level == 0 else " "
         for number, key in enumerate(visible_splits(counts), start=1):
             if counts is None:
                 amount = "…"
             else:
                 value = counts.get(key, 0)
-                amount = compact_number(value) if short else f"{value:,}"
-            label = f"{self.label(key, short=short)} {amount}"
-            if number > 1:
-                text.append(" ")
-            text.append(f"{number}", key_style)
-            if key == self.active:
-                text.append(f"[{label}]", active_style)
-            else:
-                text.append(f" {label} ")
+                amount = f"{value:,}" if level == 0 else compact_number(value)
+            label = "" if level == 2 else f"{self.label(key, short=level > 0)} "
+            active = key == self.active
+            # The active split is marked by a ▸ as well as by colour (NO_COLOR).
+            text.append(
+                ("▸" if active else " ") if number == 1 else gap[:-1] + ("▸" if active else " ")
+            )
+            text.append(f"{number}", active_style if active else key_style)
+            text.append(f" {label}{amount}", active_style if active else None)
         return text
 
     def render(self) -> Text:
-        full = self._text(short=False)
-        if full.cell_len <= self.size.width:
-            return full
-        return self._text(short=True)
+        for level in (0, 1):
+            text = self._text(level)
+            if text.cell_len <= self.size.width:
+                return text
+        return self._text(2)
