@@ -125,6 +125,8 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+_LONGEST_WORD = max(len(w) for w in _WORDS)
+
 # deletion variant -> vocabulary words it comes from (a SymSpell-style index)
 _DELETED: dict[str, set[str]] = {}
 for _word in _WORDS:
@@ -153,6 +155,10 @@ def canonical(token: str) -> str:
     if token in SHORTHAND:
         return SHORTHAND[token]
     if len(token) < 5 or token in _WORDS or token in KEEP or not token.isalpha():
+        return token
+    if len(token) > _LONGEST_WORD + 1:
+        # Too long to be one typo away from a known word; the deletion search below is
+        # quadratic in the token's length, so a 50 kB "word" would stall an import.
         return token
     candidates: set[str] = set(_DELETED.get(token, ()))  # a letter was left out
     for variant in _deletions(token):
