@@ -256,6 +256,8 @@ async def test_lines_follow_focus_and_theme_colours():
         def background():
             return pane.render_line(0)._segments[-1].style.bgcolor
 
+        app.set_focus(None)  # the only focusable widget gets focus on start
+        await pilot.pause()
         blurred = background()
         pane.focus()
         await pilot.pause()
