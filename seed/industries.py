@@ -10,6 +10,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as "a | b | c" (compact to read), as a tuple."""
+    return tuple(word.strip() for word in text.split("|"))
+
+
 class Industry(NamedTuple):
     name: str
     roles: tuple[str, ...]
@@ -22,471 +27,249 @@ class Industry(NamedTuple):
 INDUSTRIES: tuple[Industry, ...] = (
     Industry(
         "Software",
-        (
-            "Software Engineer",
-            "Backend Developer",
-            "Frontend Developer",
-            "Full Stack Developer",
-            "DevOps Engineer",
-            "Site Reliability Engineer",
-            "Engineering Manager",
-            "Mobile Developer",
-            "QA Engineer",
-            "Solutions Architect",
+        _words(
+            "Software Engineer | Backend Developer | Frontend Developer | Full Stack Developer | "
+            "DevOps Engineer | Site Reliability Engineer | Engineering Manager | "
+            "Mobile Developer | QA Engineer | Solutions Architect"
         ),
-        (
-            "Python",
-            "TypeScript",
-            "Go",
-            "Kubernetes",
-            "PostgreSQL",
-            "AWS",
-            "React",
-            "System Design",
-            "CI/CD",
-            "Distributed Systems",
-            "Terraform",
-            "Rust",
+        _words(
+            "Python | TypeScript | Go | Kubernetes | PostgreSQL | AWS | React | System Design | "
+            "CI/CD | Distributed Systems | Terraform | Rust"
         ),
-        (
-            "observability",
-            "platform engineering",
-            "code review culture",
-            "incident response",
-            "technical debt",
-            "developer experience",
-            "API design",
-            "testing legacy code",
+        _words(
+            "observability | platform engineering | code review culture | incident response | "
+            "technical debt | developer experience | API design | testing legacy code"
         ),
-        ("Computer Science", "Software Engineering", "Mathematics", "Electrical Engineering"),
-        ("engineering teams", "startups", "platform teams", "CTOs"),
+        _words("Computer Science | Software Engineering | Mathematics | Electrical Engineering"),
+        _words("engineering teams | startups | platform teams | CTOs"),
     ),
     Industry(
         "Data & Analytics",
-        (
-            "Data Analyst",
-            "Data Scientist",
-            "Analytics Engineer",
-            "Machine Learning Engineer",
-            "BI Developer",
-            "Head of Data",
-            "Data Engineer",
-            "Research Scientist",
+        _words(
+            "Data Analyst | Data Scientist | Analytics Engineer | Machine Learning Engineer | "
+            "BI Developer | Head of Data | Data Engineer | Research Scientist"
         ),
-        (
-            "SQL",
-            "Python",
-            "dbt",
-            "Machine Learning",
-            "Statistics",
-            "Tableau",
-            "Power BI",
-            "Spark",
-            "Experimentation",
-            "Forecasting",
-            "Data Modeling",
+        _words(
+            "SQL | Python | dbt | Machine Learning | Statistics | Tableau | Power BI | Spark | "
+            "Experimentation | Forecasting | Data Modeling"
         ),
-        (
-            "A/B testing",
-            "data quality",
-            "dashboards nobody reads",
-            "forecasting demand",
-            "causal inference",
-            "the modern data stack",
-            "responsible AI",
+        _words(
+            "A/B testing | data quality | dashboards nobody reads | forecasting demand | "
+            "causal inference | the modern data stack | responsible AI"
         ),
-        ("Statistics", "Economics", "Computer Science", "Physics"),
-        ("data teams", "product teams", "analysts"),
+        _words("Statistics | Economics | Computer Science | Physics"),
+        _words("data teams | product teams | analysts"),
     ),
     Industry(
         "Marketing",
-        (
-            "Marketing Manager",
-            "Content Strategist",
-            "SEO Specialist",
-            "Brand Manager",
-            "Growth Marketer",
-            "Social Media Manager",
-            "Product Marketing Manager",
-            "Head of Marketing",
-            "Copywriter",
+        _words(
+            "Marketing Manager | Content Strategist | SEO Specialist | Brand Manager | "
+            "Growth Marketer | Social Media Manager | Product Marketing Manager | "
+            "Head of Marketing | Copywriter"
         ),
-        (
-            "Content Marketing",
-            "SEO",
-            "Google Analytics",
-            "Brand Strategy",
-            "Copywriting",
-            "Email Marketing",
-            "Paid Social",
-            "Marketing Automation",
-            "Market Research",
-            "Storytelling",
+        _words(
+            "Content Marketing | SEO | Google Analytics | Brand Strategy | Copywriting | "
+            "Email Marketing | Paid Social | Marketing Automation | Market Research | "
+            "Storytelling"
         ),
-        (
-            "brand storytelling",
-            "B2B content",
-            "community-led growth",
-            "email deliverability",
-            "writing for search",
-            "positioning",
-            "customer research",
+        _words(
+            "brand storytelling | B2B content | community-led growth | email deliverability | "
+            "writing for search | positioning | customer research"
         ),
-        ("Marketing", "Communications", "Journalism", "Business Administration"),
-        ("B2B brands", "founders", "small businesses", "nonprofits"),
+        _words("Marketing | Communications | Journalism | Business Administration"),
+        _words("B2B brands | founders | small businesses | nonprofits"),
     ),
     Industry(
         "Finance",
-        (
-            "Financial Analyst",
-            "Accountant",
-            "Controller",
-            "Investment Associate",
-            "Risk Manager",
-            "FP&A Manager",
-            "Treasury Analyst",
-            "CFO",
-            "Auditor",
+        _words(
+            "Financial Analyst | Accountant | Controller | Investment Associate | Risk Manager | "
+            "FP&A Manager | Treasury Analyst | CFO | Auditor"
         ),
-        (
-            "Financial Modeling",
-            "Excel",
-            "IFRS",
-            "Budgeting",
-            "Valuation",
-            "Risk Management",
-            "Forecasting",
-            "Audit",
-            "Tax",
-            "SAP",
+        _words(
+            "Financial Modeling | Excel | IFRS | Budgeting | Valuation | Risk Management | "
+            "Forecasting | Audit | Tax | SAP"
         ),
-        (
-            "rolling forecasts",
-            "month-end close",
-            "cash-flow planning",
-            "ESG reporting",
-            "finance automation",
-            "startup fundraising",
+        _words(
+            "rolling forecasts | month-end close | cash-flow planning | ESG reporting | "
+            "finance automation | startup fundraising"
         ),
-        ("Finance", "Accounting", "Economics", "Business Administration"),
-        ("CFOs", "growing companies", "finance teams"),
+        _words("Finance | Accounting | Economics | Business Administration"),
+        _words("CFOs | growing companies | finance teams"),
     ),
     Industry(
         "Healthcare",
-        (
-            "Registered Nurse",
-            "Clinical Research Associate",
-            "Physiotherapist",
-            "Hospital Administrator",
-            "Pharmacist",
-            "Medical Doctor",
-            "Health Data Analyst",
-            "Care Coordinator",
+        _words(
+            "Registered Nurse | Clinical Research Associate | Physiotherapist | "
+            "Hospital Administrator | Pharmacist | Medical Doctor | Health Data Analyst | "
+            "Care Coordinator"
         ),
-        (
-            "Patient Care",
-            "Clinical Research",
-            "GCP",
-            "Healthcare Management",
-            "Electronic Health Records",
-            "Public Health",
-            "Pharmacology",
-            "Quality Improvement",
-            "Rehabilitation",
+        _words(
+            "Patient Care | Clinical Research | GCP | Healthcare Management | "
+            "Electronic Health Records | Public Health | Pharmacology | Quality Improvement | "
+            "Rehabilitation"
         ),
-        (
-            "patient safety",
-            "digital health",
-            "nurse staffing",
-            "clinical trial recruitment",
-            "burnout in healthcare",
-            "preventive care",
+        _words(
+            "patient safety | digital health | nurse staffing | clinical trial recruitment | "
+            "burnout in healthcare | preventive care"
         ),
-        ("Nursing", "Medicine", "Pharmacy", "Public Health"),
-        ("clinics", "patients", "care teams"),
+        _words("Nursing | Medicine | Pharmacy | Public Health"),
+        _words("clinics | patients | care teams"),
     ),
     Industry(
         "Education",
-        (
-            "Teacher",
-            "Instructional Designer",
-            "Lecturer",
-            "Learning & Development Manager",
-            "School Principal",
-            "Education Consultant",
-            "Curriculum Developer",
-            "Academic Advisor",
+        _words(
+            "Teacher | Instructional Designer | Lecturer | Learning & Development Manager | "
+            "School Principal | Education Consultant | Curriculum Developer | Academic Advisor"
         ),
-        (
-            "Curriculum Design",
-            "E-Learning",
-            "Classroom Management",
-            "Instructional Design",
-            "Coaching",
-            "Moodle",
-            "Public Speaking",
-            "Assessment Design",
+        _words(
+            "Curriculum Design | E-Learning | Classroom Management | Instructional Design | "
+            "Coaching | Moodle | Public Speaking | Assessment Design"
         ),
-        (
-            "blended learning",
-            "student wellbeing",
-            "teaching with AI tools",
-            "adult learning",
-            "inclusive classrooms",
-            "microlearning",
+        _words(
+            "blended learning | student wellbeing | teaching with AI tools | adult learning | "
+            "inclusive classrooms | microlearning"
         ),
-        ("Education", "Psychology", "English Literature", "History"),
-        ("teachers", "schools", "learning teams"),
+        _words("Education | Psychology | English Literature | History"),
+        _words("teachers | schools | learning teams"),
     ),
     Industry(
         "Design",
-        (
-            "UX Designer",
-            "Product Designer",
-            "UX Researcher",
-            "Graphic Designer",
-            "Design Lead",
-            "Service Designer",
-            "Art Director",
-            "Illustrator",
+        _words(
+            "UX Designer | Product Designer | UX Researcher | Graphic Designer | Design Lead | "
+            "Service Designer | Art Director | Illustrator"
         ),
-        (
-            "Figma",
-            "User Research",
-            "Prototyping",
-            "Design Systems",
-            "Accessibility",
-            "Interaction Design",
-            "Typography",
-            "Usability Testing",
-            "Adobe Creative Suite",
+        _words(
+            "Figma | User Research | Prototyping | Design Systems | Accessibility | "
+            "Interaction Design | Typography | Usability Testing | Adobe Creative Suite"
         ),
-        (
-            "design systems",
-            "accessible interfaces",
-            "research operations",
-            "design critique",
-            "onboarding flows",
-            "service blueprints",
+        _words(
+            "design systems | accessible interfaces | research operations | design critique | "
+            "onboarding flows | service blueprints"
         ),
-        ("Graphic Design", "Human-Computer Interaction", "Fine Arts", "Psychology"),
-        ("product teams", "startups", "agencies"),
+        _words("Graphic Design | Human-Computer Interaction | Fine Arts | Psychology"),
+        _words("product teams | startups | agencies"),
     ),
     Industry(
         "Human Resources",
-        (
-            "HR Business Partner",
-            "People Operations Manager",
-            "HR Generalist",
-            "Compensation Analyst",
-            "Head of People",
-            "Learning Partner",
-            "Employee Relations Specialist",
+        _words(
+            "HR Business Partner | People Operations Manager | HR Generalist | "
+            "Compensation Analyst | Head of People | Learning Partner | "
+            "Employee Relations Specialist"
         ),
-        (
-            "Employee Relations",
-            "HR Policies",
-            "Performance Management",
-            "Compensation & Benefits",
-            "Onboarding",
-            "Workday",
-            "Employment Law",
-            "Change Management",
+        _words(
+            "Employee Relations | HR Policies | Performance Management | "
+            "Compensation & Benefits | Onboarding | Workday | Employment Law | "
+            "Change Management"
         ),
-        (
-            "hybrid work",
-            "fair performance reviews",
-            "pay transparency",
-            "onboarding that sticks",
-            "employee engagement",
+        _words(
+            "hybrid work | fair performance reviews | pay transparency | onboarding that sticks | "
+            "employee engagement"
         ),
-        ("Human Resource Management", "Psychology", "Business Administration", "Law"),
-        ("people teams", "managers", "growing companies"),
+        _words("Human Resource Management | Psychology | Business Administration | Law"),
+        _words("people teams | managers | growing companies"),
     ),
     Industry(
         "Consulting",
-        (
-            "Management Consultant",
-            "Strategy Consultant",
-            "Business Analyst",
-            "Senior Consultant",
-            "Engagement Manager",
-            "Independent Consultant",
-            "Transformation Lead",
+        _words(
+            "Management Consultant | Strategy Consultant | Business Analyst | Senior Consultant | "
+            "Engagement Manager | Independent Consultant | Transformation Lead"
         ),
-        (
-            "Strategy",
-            "Stakeholder Management",
-            "Process Improvement",
-            "Business Analysis",
-            "Change Management",
-            "PowerPoint",
-            "Lean Six Sigma",
-            "Operating Models",
+        _words(
+            "Strategy | Stakeholder Management | Process Improvement | Business Analysis | "
+            "Change Management | PowerPoint | Lean Six Sigma | Operating Models"
         ),
-        (
-            "operating models",
-            "post-merger integration",
-            "digital transformation",
-            "cost programmes that last",
-            "working with boards",
+        _words(
+            "operating models | post-merger integration | digital transformation | "
+            "cost programmes that last | working with boards"
         ),
-        ("Business Administration", "Economics", "Industrial Engineering", "Finance"),
-        ("leadership teams", "mid-size companies", "public sector clients"),
+        _words("Business Administration | Economics | Industrial Engineering | Finance"),
+        _words("leadership teams | mid-size companies | public sector clients"),
     ),
     Industry(
         "Operations & Manufacturing",
-        (
-            "Operations Manager",
-            "Supply Chain Analyst",
-            "Production Engineer",
-            "Logistics Coordinator",
-            "Plant Manager",
-            "Procurement Specialist",
-            "Quality Engineer",
-            "Process Engineer",
+        _words(
+            "Operations Manager | Supply Chain Analyst | Production Engineer | "
+            "Logistics Coordinator | Plant Manager | Procurement Specialist | Quality Engineer | "
+            "Process Engineer"
         ),
-        (
-            "Supply Chain Management",
-            "Lean Manufacturing",
-            "Logistics",
-            "Procurement",
-            "ERP",
-            "Quality Management",
-            "Inventory Planning",
-            "Root Cause Analysis",
+        _words(
+            "Supply Chain Management | Lean Manufacturing | Logistics | Procurement | ERP | "
+            "Quality Management | Inventory Planning | Root Cause Analysis"
         ),
-        (
-            "supply chain resilience",
-            "lean on the shop floor",
-            "warehouse automation",
-            "supplier diversity",
-            "safety culture",
+        _words(
+            "supply chain resilience | lean on the shop floor | warehouse automation | "
+            "supplier diversity | safety culture"
         ),
-        ("Mechanical Engineering", "Industrial Engineering", "Logistics", "Chemistry"),
-        ("manufacturers", "operations teams", "distributors"),
+        _words("Mechanical Engineering | Industrial Engineering | Logistics | Chemistry"),
+        _words("manufacturers | operations teams | distributors"),
     ),
     Industry(
         "Legal",
-        (
-            "Corporate Lawyer",
-            "Legal Counsel",
-            "Paralegal",
-            "Compliance Officer",
-            "Privacy Counsel",
-            "Contract Manager",
-            "Associate Attorney",
+        _words(
+            "Corporate Lawyer | Legal Counsel | Paralegal | Compliance Officer | "
+            "Privacy Counsel | Contract Manager | Associate Attorney"
         ),
-        (
-            "Contract Law",
-            "GDPR",
-            "Compliance",
-            "Corporate Governance",
-            "Legal Research",
-            "Negotiation",
-            "Litigation",
-            "Intellectual Property",
+        _words(
+            "Contract Law | GDPR | Compliance | Corporate Governance | Legal Research | "
+            "Negotiation | Litigation | Intellectual Property"
         ),
-        (
-            "privacy regulation",
-            "contract automation",
-            "AI and copyright",
-            "legal operations",
-            "plain-language contracts",
+        _words(
+            "privacy regulation | contract automation | AI and copyright | legal operations | "
+            "plain-language contracts"
         ),
-        ("Law", "Political Science", "International Relations"),
-        ("in-house teams", "startups", "scale-ups"),
+        _words("Law | Political Science | International Relations"),
+        _words("in-house teams | startups | scale-ups"),
     ),
     Industry(
         "Product",
-        (
-            "Product Manager",
-            "Senior Product Manager",
-            "Product Owner",
-            "Head of Product",
-            "Technical Product Manager",
-            "Product Operations Lead",
+        _words(
+            "Product Manager | Senior Product Manager | Product Owner | Head of Product | "
+            "Technical Product Manager | Product Operations Lead"
         ),
-        (
-            "Product Strategy",
-            "Roadmapping",
-            "User Stories",
-            "Agile",
-            "Product Discovery",
-            "Jira",
-            "Analytics",
-            "Pricing",
+        _words(
+            "Product Strategy | Roadmapping | User Stories | Agile | Product Discovery | Jira | "
+            "Analytics | Pricing"
         ),
-        (
-            "product discovery",
-            "roadmaps without dates",
-            "pricing experiments",
-            "saying no to features",
-            "outcome-based planning",
+        _words(
+            "product discovery | roadmaps without dates | pricing experiments | "
+            "saying no to features | outcome-based planning"
         ),
-        ("Business Administration", "Computer Science", "Economics", "Design"),
-        ("product teams", "founders", "B2B SaaS companies"),
+        _words("Business Administration | Computer Science | Economics | Design"),
+        _words("product teams | founders | B2B SaaS companies"),
     ),
     Industry(
         "Nonprofit",
-        (
-            "Program Manager",
-            "Fundraising Manager",
-            "Volunteer Coordinator",
-            "Grants Officer",
-            "Communications Officer",
-            "Executive Director",
-            "Policy Advisor",
+        _words(
+            "Program Manager | Fundraising Manager | Volunteer Coordinator | Grants Officer | "
+            "Communications Officer | Executive Director | Policy Advisor"
         ),
-        (
-            "Fundraising",
-            "Grant Writing",
-            "Program Evaluation",
-            "Community Outreach",
-            "Advocacy",
-            "Volunteer Management",
-            "Impact Measurement",
+        _words(
+            "Fundraising | Grant Writing | Program Evaluation | Community Outreach | Advocacy | "
+            "Volunteer Management | Impact Measurement"
         ),
-        (
-            "impact measurement",
-            "volunteer retention",
-            "grant writing",
-            "community organising",
-            "climate adaptation",
+        _words(
+            "impact measurement | volunteer retention | grant writing | community organising | "
+            "climate adaptation"
         ),
-        ("Social Work", "Political Science", "Sociology", "Environmental Science"),
-        ("charities", "community groups", "foundations"),
+        _words("Social Work | Political Science | Sociology | Environmental Science"),
+        _words("charities | community groups | foundations"),
     ),
     Industry(
         "Real Estate & Construction",
-        (
-            "Project Manager",
-            "Architect",
-            "Site Engineer",
-            "Property Manager",
-            "Quantity Surveyor",
-            "Real Estate Agent",
-            "Facilities Manager",
+        _words(
+            "Project Manager | Architect | Site Engineer | Property Manager | Quantity Surveyor | "
+            "Real Estate Agent | Facilities Manager"
         ),
-        (
-            "Project Management",
-            "AutoCAD",
-            "BIM",
-            "Construction Management",
-            "Property Management",
-            "Cost Estimation",
-            "Sustainability",
-            "Contract Administration",
+        _words(
+            "Project Management | AutoCAD | BIM | Construction Management | Property Management | "
+            "Cost Estimation | Sustainability | Contract Administration"
         ),
-        (
-            "net-zero buildings",
-            "modular construction",
-            "site safety",
-            "retrofitting old housing",
-            "BIM adoption",
+        _words(
+            "net-zero buildings | modular construction | site safety | retrofitting old housing | "
+            "BIM adoption"
         ),
-        ("Architecture", "Civil Engineering", "Construction Management", "Urban Planning"),
-        ("developers", "property owners", "housing associations"),
+        _words("Architecture | Civil Engineering | Construction Management | Urban Planning"),
+        _words("developers | property owners | housing associations"),
     ),
 )
 
