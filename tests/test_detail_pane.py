@@ -266,3 +266,19 @@ async def test_lines_follow_focus_and_theme_colours():
         app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
         await pilot.pause()
         assert background() not in (blurred, focused)
+
+
+async def test_rewraps_when_the_terminal_narrows():
+    app = PaneApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show(make_invitation(), FLAGS, RECOMMENDATION)
+        await pilot.pause()
+        wide = all_lines(pane)
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        narrow = all_lines(pane)
+        assert max(len(line) for line in wide) > 50
+        assert max(len(line) for line in narrow) <= 47
+        assert len(narrow) > len(wide)
+        assert "".join(narrow).replace(" ", "") == "".join(wide).replace(" ", "")
