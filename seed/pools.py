@@ -92,11 +92,29 @@ def _unique(draw, size: int, tries: int) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _stable_order(fake) -> None:
+    """Sort the providers' list-valued word lists, on this instance only.
+
+    A few Faker word lists are built from a set (Italian cities, for one), so their order,
+    and with it every seeded draw, changes with the hash seed of the process. A uniform
+    choice from a sorted list draws the same values with the same odds in every process.
+    Tuples and weighted dictionaries keep their order: they come from literals.
+    """
+    for provider in fake.get_providers():
+        for name in dir(provider):
+            if name.startswith("_"):
+                continue
+            value = getattr(provider, name, None)
+            if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                setattr(provider, name, sorted(value))
+
+
 def _build(locale: str, seed: int) -> LocalePool:
     from faker import Faker
 
     # Only the providers the pools use: loading all of them costs more than the pools.
     fake = Faker(locale, providers=_PROVIDERS)
+    _stable_order(fake)
     fake.seed_instance(seed)
     firsts = _unique(fake.first_name, FIRST_NAMES, FIRST_NAMES * 2)
     lasts = _unique(fake.last_name, LAST_NAMES, LAST_NAMES * 2)
