@@ -11,8 +11,7 @@ import pytest
 import sqlite_utils
 
 from tui.models import NewInvitation, Person
-from tui.store import SCHEMA_VERSION, Filter, Store, StoreError
-from tui.store import schema
+from tui.store import SCHEMA_VERSION, Filter, Store, StoreError, schema
 from tui.store.schema import MIGRATIONS, migrate
 
 
@@ -182,3 +181,23 @@ def test_domain_code_never_imports_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_read_only_directory_is_still_readable(tmp_path, monkeypatch):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    make_inbox(folder / "inbox.db", names=("A", "B"))
+    folder.chmod(0o555)
+    real_access = os.access
+    # Root ignores permission bits: make the directory look unwritable as it would to a user.
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+    )
+    try:
+        with Store.open(folder / "inbox.db", readonly=True) as store:
+            assert store.counts()["pending"] == 2
+        with pytest.raises(StoreError, match="read-only"):
+            Store.open(folder / "inbox.db")
+    finally:
+        folder.chmod(0o755)
+    assert not (folder / "inbox.db-wal").exists()

@@ -67,9 +67,15 @@ def connect(path: str | os.PathLike, *, create: bool = False, readonly: bool = F
         if not os.access(path.parent if str(path.parent) else Path("."), os.W_OK):
             raise StoreError(f"{path.parent} is read-only; SQLite needs it for its journal")
     mode = "ro" if readonly else ("rwc" if create else "rw")
+    uri = _uri(path, mode)
+    if readonly and existed and _cannot_share_wal(path):
+        # A WAL file can only be read with its -shm index beside it, which SQLite cannot
+        # create in a read-only directory. With no -wal there, no writer is active and
+        # the main file is complete, so reading it as immutable is safe.
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(
-            _uri(path, mode),
+            uri,
             uri=True,
             isolation_level=None,  # we issue BEGIN IMMEDIATE ourselves
             check_same_thread=False,  # the UI hands the store to one worker thread at a time
@@ -100,6 +106,11 @@ def connect(path: str | os.PathLike, *, create: bool = False, readonly: bool = F
         conn.close()
         raise StoreError(f"{path} is damaged or not a database ({exc})") from None
     return conn
+
+
+def _cannot_share_wal(path: Path) -> bool:
+    directory = path.parent if str(path.parent) else Path(".")
+    return not os.access(directory, os.W_OK) and not Path(f"{path}-wal").exists()
 
 
 def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
