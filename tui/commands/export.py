@@ -45,8 +45,14 @@ OUT_HELP = (
     "one row per invitation with its current decision.",
 )
 @click.option("--bom", is_flag=True, help="Start with a UTF-8 byte order mark (for Excel).")
+@click.option(
+    "--results",
+    is_flag=True,
+    help="Export training results instead: one row per trainee, session and invitation.",
+)
+@click.option("--trainee", metavar="NAME", help="With --results: only this trainee.")
 @click.pass_context
-def command(ctx, out, statuses, since, all_history, bom) -> None:
+def command(ctx, out, statuses, since, all_history, bom, results, trainee) -> None:
     """Export invitations and their decisions as CSV.
 
     One row per invitation, by id, with the decision it stands on (undecided ones
@@ -55,6 +61,11 @@ def command(ctx, out, statuses, since, all_history, bom) -> None:
     """
     from tui.export import ExportError, check_statuses, export_decisions, parse_since
     from tui.store import Store
+
+    if trainee is not None and not results:
+        raise click.UsageError("--trainee goes with --results")
+    if results and (statuses or since or all_history):
+        raise click.UsageError("--status, --since and --all-history apply to decisions only")
 
     try:
         wanted = check_statuses(statuses)
@@ -67,10 +78,20 @@ def command(ctx, out, statuses, since, all_history, bom) -> None:
     db_path = ctx.obj["db"]
     with Store.open(db_path, readonly=True) as store, _exit_cleanly_on_sigterm():
         try:
-            target = _target(out, db_path)
-            count = export_decisions(
-                store, target, statuses=wanted, since=since_value, all_history=all_history, bom=bom
-            )
+            target = _target(out, db_path, prefix="results" if results else "decisions")
+            if results:
+                from tui.simulate.results import export_results
+
+                count = export_results(store, target, trainee=trainee, bom=bom)
+            else:
+                count = export_decisions(
+                    store,
+                    target,
+                    statuses=wanted,
+                    since=since_value,
+                    all_history=all_history,
+                    bom=bom,
+                )
         except ExportError as exc:
             fail(str(exc))
         except BrokenPipeError:
@@ -80,23 +101,23 @@ def command(ctx, out, statuses, since, all_history, bom) -> None:
                 raise
             _quiet_broken_pipe()
     if target != "-":
-        what = "log entries" if all_history else "invitations"
+        what = "results" if results else "log entries" if all_history else "invitations"
         click.echo(f"Exported {count} {what} to {visible(str(target))}")
 
 
-def _target(out: str | None, db_path: str) -> str | Path:
+def _target(out: str | None, db_path: str, *, prefix: str) -> str | Path:
     """Resolve ``--out``: ``-``, a file, or a fresh file in a directory (see ``OUT_HELP``)."""
     from tui.export import default_export_path, export_path_in
 
     if out is None:
-        return default_export_path(db_path) if _stdout_is_terminal() else "-"
+        return default_export_path(db_path, prefix=prefix) if _stdout_is_terminal() else "-"
     if out == "-":
         return out
     if not out.strip():
         raise click.BadParameter("give a file name, a directory or -", param_hint="--out")
     path = Path(out).expanduser()
     if path.is_dir():
-        return export_path_in(path)
+        return export_path_in(path, prefix=prefix)
     if _same_file(path, Path(db_path)):
         raise click.BadParameter(
             f"{visible(out)} is the database (or one of its files); choose another file",

@@ -88,11 +88,13 @@ def parse_since(value: str | date | datetime | None) -> str | None:
     return moment.isoformat(timespec="microseconds" if moment.microsecond else "seconds")
 
 
-def export_path_in(directory: str | os.PathLike, now: datetime | None = None) -> Path:
-    """A new ``decisions-YYYYMMDD-HHMMSS.csv`` in ``directory`` (local time), never an
+def export_path_in(
+    directory: str | os.PathLike, now: datetime | None = None, *, prefix: str = "decisions"
+) -> Path:
+    """A new ``<prefix>-YYYYMMDD-HHMMSS.csv`` in ``directory`` (local time), never an
     existing file: a second export in the same second gets ``-2``, ``-3``..."""
     moment = (now or datetime.now()).astimezone()
-    stem = f"decisions-{moment:%Y%m%d-%H%M%S}"
+    stem = f"{prefix}-{moment:%Y%m%d-%H%M%S}"
     folder = Path(directory)
     candidate = folder / f"{stem}.csv"
     number = 2
@@ -102,7 +104,9 @@ def export_path_in(directory: str | os.PathLike, now: datetime | None = None) ->
     return candidate
 
 
-def default_export_path(db_path: str | os.PathLike, now: datetime | None = None) -> Path:
+def default_export_path(
+    db_path: str | os.PathLike, now: datetime | None = None, *, prefix: str = "decisions"
+) -> Path:
     """Where the app's ``e`` key and a bare ``invite-triage export`` in a terminal write:
     ``exports/decisions-<timestamp>.csv`` beside the database (``data/exports/`` for the
     default ``data/inbox.db``). Creates the ``exports`` directory when missing."""
@@ -111,7 +115,7 @@ def default_export_path(db_path: str | os.PathLike, now: datetime | None = None)
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot create {directory}: {exc.strerror or exc}") from None
-    return export_path_in(directory, now)
+    return export_path_in(directory, now, prefix=prefix)
 
 
 def decision_rows(
