@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -37,44 +38,47 @@ from tui.ui.training_words import (
 )
 from tui.ui.widgets.detail_pane import detail_parts
 
-LABEL_WIDTH = 10
 # The order the revealed invitation is read in (names from detail_parts).
 BODY_ORDER = ("header", "flags", "conversation", "recommendation", "profile")
 
 
-def _row(label: str) -> Text:
-    return styles.styled(f"{label:<{LABEL_WIDTH}}", styles.LABEL)
-
-
-def summary_text(verdict) -> Text:
+def summary_rows(verdict) -> list[tuple[str, Text]]:
     """The three answers: your choice against the policy, the real intent, the points."""
-    text = _row("You")
-    text.append(ACTIONS.get(verdict.action, verdict.action.upper()), styles.LABEL)
-    text.append("   policy: ")
-    text.append_text(render_flags.action_badge(verdict.recommendation.action))
-    text.append("   ")
+    choice = Text()
+    choice.append(ACTIONS.get(verdict.action, verdict.action.upper()), styles.LABEL)
+    choice.append("   policy: ")
+    choice.append_text(render_flags.action_badge(verdict.recommendation.action))
+    choice.append("   ")
     if verdict.matched_policy:
-        text.append("✔ matches the policy", MATCHED)
+        choice.append("✔ matches the policy", MATCHED)
     else:
-        text.append("✘ differs from the policy", DIFFERS)
-    text.append("\n")
-    text.append_text(_row("Sender"))
+        choice.append("✘ differs from the policy", DIFFERS)
+    sender = Text()
     if verdict.settled:
-        text.append(intent_sentence(verdict.intent), styles.LABEL)
-        text.append(f"  [{intent_label(verdict.intent)}]", styles.MUTED)
+        sender.append(intent_sentence(verdict.intent), styles.LABEL)
+        sender.append(f"  [{intent_label(verdict.intent)}]", styles.MUTED)
     else:
-        text.append("hidden until you decide on their reply, or on their silence", styles.MUTED)
-    text.append("\n")
-    text.append_text(_row("Points"))
+        sender.append("hidden until you decide on their reply, or on their silence", styles.MUTED)
+    points = Text()
     if verdict.settled and verdict.points is not None and verdict.max_points is not None:
-        text.append_text(points_text(verdict.points, verdict.max_points))
+        points.append_text(points_text(verdict.points, verdict.max_points))
         if verdict.explanation:
-            text.append(f" — {verdict.explanation}")
+            points.append(f" — {verdict.explanation}")
         elif verdict.points >= verdict.max_points:
-            text.append(" — the best choice for this sender")
+            points.append(" — the best choice for this sender")
     else:
-        text.append("none yet: an ask is scored when you settle it (accept or ignore)")
-    return text
+        points.append("none yet: an ask is scored when you settle it (accept or ignore)")
+    return [("You", choice), ("Sender", sender), ("Points", points)]
+
+
+def summary_table(verdict) -> Table:
+    """:func:`summary_rows` as a grid whose second column wraps under itself."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style=styles.LABEL)
+    grid.add_column(ratio=1)
+    for label, value in summary_rows(verdict):
+        grid.add_row(label, value)
+    return grid
 
 
 def body_text(verdict, invitation: Invitation) -> Text:
@@ -130,7 +134,7 @@ class VerdictScreen(Screen[str | None]):
         self.invitation = invitation
 
     def compose(self) -> ComposeResult:
-        summary = Static(summary_text(self.verdict), id="verdict-summary")
+        summary = Static(summary_table(self.verdict), id="verdict-summary")
         summary.border_title = "Verdict"
         summary.set_class(not self.verdict.matched_policy, "-differs")
         yield summary

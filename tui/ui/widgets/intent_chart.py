@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.ui import styles
-from tui.ui.training_words import OUTCOMES, intent_label
+from tui.ui.training_words import OUTCOMES, intent_label, signed
 
 # outcome -> (glyph, colour); order is the order of segments and of the legend.
 SEGMENTS: dict[str, tuple[str, Style]] = {
@@ -89,7 +89,7 @@ def chart_lines(by_intent: Mapping, width: int) -> list[Text]:
     used = [o for o in SEGMENTS if any(s.outcomes.get(o, 0) for s in by_intent.values())]
     lines = legend_lines(used, width)
     longest = max(stats.count for stats in by_intent.values())
-    numbers = [f" {s.count:>3}  {s.score:>4}/{s.max_score:<4}" for s in by_intent.values()]
+    numbers = [f" {s.count:>3}  {signed(s.score):>4}/{s.max_score:<4}" for s in by_intent.values()]
     room = min(MAX_BAR, CELLS_PER_ITEM * longest, width - LABEL_WIDTH - max(map(len, numbers)))
     room = max(4, room)
     header = Text(" " * (LABEL_WIDTH + room))
