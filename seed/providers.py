@@ -118,7 +118,8 @@ class _Base(BaseProvider):
             role = slots["role"]
             return f"an {role}" if role[:1] in "AEIOUaeiou" else f"a {role}"
         if key == "role_plural":
-            return self._pick(industry.roles) + "s"
+            role = self._pick(industry.roles)
+            return "Heads" + role[4:] if role.startswith("Head ") else role + "s"
         if key == "audience":
             return self._pick(industry.audiences)
         if key in ("offer", "outcome", "pain"):
