@@ -91,7 +91,9 @@ async def test_flags_are_hidden_until_the_decision_then_revealed(stores, clock):
         assert not pane.revealed
         assert "Red flags" not in pane.plain_text()
         assert "Recommended" not in pane.plain_text()
-        assert "TRAINING" in screen_text(app)
+        top = screen_text(app).splitlines()
+        assert "TRAINING" in top[0] and "Robin" in top[0] and "Mon 02 Mar 09:00" in top[0]
+        assert "Pending 4" in top[1]  # the banner sits above the splits, hiding nothing
 
         await press(pilot, "x")
         verdict = app.screen
