@@ -186,6 +186,10 @@ async def test_training_turns_off_marks_and_the_flagged_filter(stores, clock):
         await press(pilot, "f")
         assert "flags stay hidden" in screen_text(app)
         assert app.screen.flagged_only is False
+        assert "f Flagged" not in screen_text(app)  # off, so off the key bar too
+        finish = [e for e in app.screen.help_entries() if e[2] == "training.finish"]
+        assert finish == [("q", finish[0][1], "training.finish", "App")]
+        assert finish[0][1].startswith("Finish the session and see your report")
 
 
 async def test_finishing_with_everything_settled_needs_no_confirmation(stores, clock):
@@ -194,6 +198,7 @@ async def test_finishing_with_everything_settled_needs_no_confirmation(stores, c
         await settle(pilot)
         for _ in range(4):
             await press(pilot, "x", "enter")
+        assert "every invitation is settled: q shows your report" in screen_text(app)
         await press(pilot, "q")
         assert isinstance(app.screen, TrainingReportScreen)
         text = screen_text(app)

@@ -145,6 +145,8 @@ class TrainingInboxScreen(InboxScreen):
             self.action_undo()
         elif answer == "finish":
             self.action_finish()
+        elif self.counts is not None and not any(self.counts.get(s) for s in OPEN_STATUSES):
+            self.say("every invitation is settled: q shows your report")
 
     @work(thread=True, group="decide", exit_on_error=False)
     def _undo(self, session: str) -> None:
