@@ -7,10 +7,13 @@ point: every cue is drawn from a distribution, so some genuine people look weak,
 pitches look polished and some fakes wear a stolen headshot. Training on the inbox is only
 worth it because the cues predict the intent imperfectly, as they do in life.
 
-Everything is drawn from one ``random.Random`` seeded with a string (so negative seeds
-differ and the hash seed never matters), over a fixed date window. Faker runs once per
-process, to fill the pools of :mod:`seed.pools` and the kits of :mod:`seed.kits`; after
-that each invitation costs a few dozen draws. The same seed and version give the same inbox.
+Everything is drawn from ``random.Random`` streams seeded with a string (so negative seeds
+differ and the hash seed never matters), over a fixed date window: invitation ``i`` comes
+from the stream of chunk ``i // CHUNK``, seeded by the seed and the chunk's number. Any
+stretch of an inbox can therefore be drawn on its own (worker processes draw chunks side
+by side) and still match the whole. Faker runs once per process, to fill the pools of
+:mod:`seed.pools` and the kits of :mod:`seed.kits`; after that each invitation costs a few
+dozen draws. The same seed and version give the same inbox.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ from seed.pools import LocalePool, build_pools
 from seed.profile_words import VAGUE_POSITIONS
 from seed.providers import NoteProvider, ProfileProvider, Sender, tidy_stops
 from tui.models import Education, NewInvitation, Person
+
+# Invitations drawn from one random stream. Part of what a seed means: changing it changes
+# every inbox, so it is fixed, whatever the number of workers drawing the chunks.
+CHUNK = 1000
 
 # The fixed window invitations are sent in: no "now", so the inbox never depends on the day.
 WINDOW_START = date(2026, 1, 1)
@@ -77,25 +84,40 @@ def check_locales(locales) -> tuple[str, ...]:
     return tuple(checked)
 
 
-def generate(count: int, seed: int, locales=None) -> Iterator[NewInvitation]:
-    """``count`` invitations for ``seed``; the same arguments always give the same items."""
-    maker = _start(count, seed, locales)
-    for _ in range(count):
-        yield maker.one()[0]
+def generate(count: int, seed: int, locales=None, *, start: int = 0) -> Iterator[NewInvitation]:
+    """``count`` invitations for ``seed``; the same arguments always give the same items.
+
+    ``start`` skips that many: ``generate(n, s, start=k)`` is ``generate(k + n, s)[k:]``,
+    drawn without drawing the first ``k`` when ``k`` is a multiple of ``CHUNK``.
+    """
+    for drawn in _draw(count, seed, locales, start):
+        yield drawn[0]
 
 
 def generate_labeled(count: int, seed: int, locales=None) -> Iterator[Seeded]:
     """Like :func:`generate`, with the archetype and note labels each item was drawn from."""
-    maker = _start(count, seed, locales)
-    for _ in range(count):
-        yield Seeded(*maker.one())
+    for drawn in _draw(count, seed, locales, 0):
+        yield Seeded(*drawn)
 
 
-def _start(count: int, seed: int, locales) -> _Maker:
+def _draw(count: int, seed: int, locales, start: int) -> Iterator[tuple]:
     if count < 0:
         raise ValueError(f"count must be zero or more, not {count}")
+    if start < 0:
+        raise ValueError(f"start must be zero or more, not {start}")
     pools, locale_weights = build_pools(check_locales(locales))
-    return _Maker(seed, pools, locale_weights)
+    maker = _Maker(seed, pools, locale_weights)
+    chunk, skip = divmod(start, CHUNK)
+    left = count
+    while left > 0:
+        maker.start_chunk(chunk)
+        for _ in range(skip):
+            maker.one()
+        size = min(CHUNK - skip, left)
+        for _ in range(size):
+            yield maker.one()
+        left -= size
+        chunk, skip = chunk + 1, 0
 
 
 # ISO dates for every day a profile can have been created on: _CREATED[_MAX_AGE + d] is
@@ -116,7 +138,8 @@ class _Maker:
     def __init__(self, seed: int, pools: tuple[LocalePool, ...], locale_weights: tuple):
         from faker import Generator
 
-        self.rng = Random(f"invite-triage seed {seed}")
+        self.seed = seed
+        self.rng = Random()
         generator = Generator()
         generator.random = self.rng
         self.notes = NoteProvider(generator)
@@ -124,6 +147,10 @@ class _Maker:
         self.pools = pools
         self.locale_weights = locale_weights
         self.kits = build_kits()
+
+    def start_chunk(self, chunk: int) -> None:
+        """Reseed the stream (shared with the providers) for invitations of ``chunk``."""
+        self.rng.seed(f"invite-triage seed {self.seed} chunk {chunk}")
 
     def one(self) -> tuple:
         rng = self.rng

@@ -120,8 +120,8 @@ def test_reset_refuses_to_replace_a_file_that_is_not_an_inbox(tmp_path):
 def _failing_generate(fail_after: int, error: BaseException):
     real = seed.personas.generate
 
-    def generate(count, seed, locales=None):
-        for number, item in enumerate(real(count, seed, locales)):
+    def generate(count, seed, locales=None, *, start=0):
+        for number, item in enumerate(real(count, seed, locales, start=start), start=start):
             if number == fail_after:
                 raise error
             yield item
