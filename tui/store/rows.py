@@ -5,13 +5,30 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from tui.models import Decision, Education, Experience, InboxRow, Invitation, Message, Person
+from tui.models import (
+    Assessment,
+    Decision,
+    Education,
+    Experience,
+    InboxRow,
+    Invitation,
+    Message,
+    NewInvitation,
+    Person,
+)
 
 PERSON_COLUMNS = (
     "name, headline, company, position, location, photo, about, experience, education, "
     "skills, recommendations, connections, mutual_connections, known, profile_created, "
     "profile_url, intent"
 )
+
+# The invitation columns a new row fills, after ``person_id``; see invitation_values.
+INVITATION_COLUMNS = (
+    "note, sent_at, status, direction, source, external_key, difficulty, flag_codes, "
+    "flag_count, recommended"
+)
+EXTERNAL_KEY = 5  # where external_key sits in invitation_values
 
 
 # One encoder for every row: json.dumps with options builds a new encoder on each call,
@@ -52,6 +69,23 @@ def person_values(person: Person) -> tuple:
         person.profile_created,
         person.profile_url,
         person.intent,
+    )
+
+
+def invitation_values(item: NewInvitation, assessment: Assessment) -> tuple:
+    """A new invitation's columns in ``INVITATION_COLUMNS`` order (``person_id`` left out)."""
+    codes = assessment.flag_codes
+    return (
+        item.note,
+        item.sent_at,
+        item.status,
+        item.direction,
+        item.source,
+        item.external_key,
+        item.difficulty,
+        ";".join(codes),
+        len(codes),
+        assessment.recommended,
     )
 
 

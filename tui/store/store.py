@@ -27,6 +27,13 @@ _FULL_SELECT = (
 )
 
 
+_PEOPLE_INSERT = f"INSERT INTO people (id, {rows.PERSON_COLUMNS}) VALUES ({', '.join('?' * 18)})"
+_INVITATIONS_INSERT = (
+    f"INSERT INTO invitations (person_id, {rows.INVITATION_COLUMNS}) VALUES ({', '.join('?' * 11)})"
+)
+_UNASSESSED = Assessment()
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -121,63 +128,67 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         """Insert invitations (and their senders); returns how many were new.
 
         Runs in one transaction, so a failure half way leaves the inbox as it was.
-        Invitations whose ``external_key`` is already stored are skipped.
+        Invitations whose ``external_key`` is already stored are skipped (before ``assess``).
         """
-        added = 0
+        person_values, invitation_values = rows.person_values, rows.invitation_values
         with self.transaction() as conn:
-            next_person = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
-            people, invitations = [], []
-            keys_in_batch: set[str] = set()
-            for item in items:
-                if item.external_key is not None:
-                    if item.external_key in keys_in_batch or self._has_external_key(
-                        item.external_key
-                    ):
-                        continue
-                    keys_in_batch.add(item.external_key)
-                assessment = assess(item) if assess else Assessment()
-                people.append((next_person, *rows.person_values(item.person)))
-                invitations.append(
-                    (
-                        next_person,
-                        item.note,
-                        item.sent_at,
-                        item.status,
-                        item.direction,
-                        item.source,
-                        item.external_key,
-                        item.difficulty,
-                        ";".join(assessment.flag_codes),
-                        len(assessment.flag_codes),
-                        assessment.recommended,
-                    )
+            is_new = self._new_keys(conn)
+            prepared = (
+                (
+                    person_values(item.person),
+                    invitation_values(item, assess(item) if assess else _UNASSESSED),
                 )
-                next_person += 1
-                if len(people) >= batch_size:
-                    added += self._flush(conn, people, invitations)
-            added += self._flush(conn, people, invitations)
-        return added
+                for item in items
+                if is_new(item.external_key)
+            )
+            return self._insert(conn, prepared, batch_size)
 
-    def _has_external_key(self, key: str) -> bool:
-        sql = "SELECT 1 FROM invitations WHERE external_key = ?"
-        return self.conn.execute(sql, (key,)).fetchone() is not None
+    def add_rows(self, prepared: Iterable[tuple[tuple, tuple]], *, batch_size: int = 5000) -> int:
+        """Like :meth:`add_invitations`, for invitations already turned into column values:
+        ``(rows.person_values(person), rows.invitation_values(item, assessment))`` pairs.
+
+        The seeder's worker processes prepare rows this way, so the process that writes
+        only writes (plain tuples also cross between processes far cheaper than dataclasses).
+        """
+        key = rows.EXTERNAL_KEY
+        with self.transaction() as conn:
+            is_new = self._new_keys(conn)
+            return self._insert(conn, (row for row in prepared if is_new(row[1][key])), batch_size)
 
     @staticmethod
-    def _flush(conn: sqlite3.Connection, people: list, invitations: list) -> int:
-        conn.executemany(
-            f"INSERT INTO people (id, {rows.PERSON_COLUMNS}) VALUES ({', '.join('?' * 18)})",
-            people,
-        )
-        conn.executemany(
-            "INSERT INTO invitations (person_id, note, sent_at, status, direction, source, "
-            "external_key, difficulty, flag_codes, flag_count, recommended) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            invitations,
-        )
-        count = len(invitations)
-        people.clear()
-        invitations.clear()
-        return count
+    def _new_keys(conn: sqlite3.Connection) -> Callable[[str | None], bool]:
+        """A test for external keys: true for None, and for a key neither stored nor seen."""
+        seen: set[str] = set()
+        sql = "SELECT 1 FROM invitations WHERE external_key = ?"
+
+        def is_new(key: str | None) -> bool:
+            if key is None:
+                return True
+            if key in seen or conn.execute(sql, (key,)).fetchone() is not None:
+                return False
+            seen.add(key)
+            return True
+
+        return is_new
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, prepared: Iterable[tuple], size: int) -> int:
+        """Insert prepared rows in batches of ``size``, numbering the people from max + 1."""
+        first = next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
+        people, invitations = [], []
+        for person, invitation in prepared:
+            people.append((next_id, *person))
+            invitations.append((next_id, *invitation))
+            next_id += 1
+            if len(people) >= size:
+                conn.executemany(_PEOPLE_INSERT, people)
+                conn.executemany(_INVITATIONS_INSERT, invitations)
+                people.clear()
+                invitations.clear()
+        if people:
+            conn.executemany(_PEOPLE_INSERT, people)
+            conn.executemany(_INVITATIONS_INSERT, invitations)
+        return next_id - first
 
     def set_assessment(self, invitation_id: int, assessment: Assessment) -> None:
         """Refresh the stored flags and recommendation (after a reply, or a policy change)."""
