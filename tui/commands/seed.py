@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -22,15 +23,16 @@ def seed_database(
     locales: tuple[str, ...] = (),
     reset: bool = False,
     progress: bool = False,
+    workers: int | None = None,
 ) -> int:
     """Add ``count`` invitations to ``db_path`` (creating it); returns how many were added.
 
     With ``reset`` the new inbox is built in a temporary file beside the old one and moved
     into place only when complete, so a failed reseed leaves the old database untouched.
+    Large inboxes are drawn and assessed in worker processes (``workers``: see
+    :func:`seed.pipeline.prepared_rows`); the rows are the same either way.
     """
-    from seed.personas import generate
-
-    from tui.assessment import assess
+    from seed.pipeline import prepared_rows
 
     target = Path(db_path)
     build_path = target.with_name(f".{target.name}.building-{os.getpid()}") if reset else target
@@ -39,23 +41,25 @@ def seed_database(
         if target.exists():
             Store.open(target).close()
         _remove_sqlite_files(build_path)
-    items = generate(count=count, seed=seed, locales=locales or None)
+    rows = prepared_rows(count, seed, locales or None, workers=workers)
     try:
         with Store.open(build_path, create=True) as store:
             if progress:
-                with click.progressbar(
-                    items, length=count, label="Seeding", file=sys.stderr
-                ) as bar:
-                    added = store.add_invitations(bar, assess=assess)
+                with click.progressbar(rows, length=count, label="Seeding", file=sys.stderr) as bar:
+                    added = store.add_rows(bar)
             else:
-                added = store.add_invitations(items, assess=assess)
+                added = store.add_rows(rows)
             store.set_meta("seed", f"{seed}")
             if reset:
                 store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 store.conn.execute("PRAGMA journal_mode = DELETE")
-    except BaseException:
+    except BaseException as exc:
+        rows.close()  # stop the workers before removing anything
         if reset:
             _remove_sqlite_files(build_path)
+        if isinstance(exc, BrokenProcessPool):
+            nothing = "the old inbox is unchanged" if reset else "nothing was added"
+            raise StoreError(f"seeding stopped: a worker process died; {nothing}") from None
         raise
     if reset:
         _replace(build_path, target)

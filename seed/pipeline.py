@@ -1,0 +1,102 @@
+"""Seeded invitations turned into rows ready to store, drawn in worker processes when many.
+
+Drawing an invitation and running the flag engine on it cost about three times what
+storing it does, and only one process can write to SQLite. So for a large inbox, worker
+processes each draw whole chunks (see ``seed.personas.CHUNK``), assess them and convert
+them to column tuples, while the calling process only inserts. Chunks are handed back in
+order, and each chunk has its own random stream, so the rows are the same whatever the
+number of workers: the same seed still gives a byte-identical inbox.
+
+Small inboxes (the demo, tests) are drawn in-process: starting workers would cost more
+than it saves, and a plain loop is easier to follow in a traceback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from seed import personas
+
+PARALLEL_FROM = 20_000  # below this, workers cost more than they save
+MAX_WORKERS = 4
+
+
+def prepared_rows(
+    count: int, seed: int, locales=None, *, workers: int | None = None
+) -> Iterator[tuple[tuple, tuple]]:
+    """``(person values, invitation values)`` for ``Store.add_rows``, in inbox order.
+
+    ``workers``: processes to draw in (0 = in this process); by default one per core
+    available when ``count`` is at least ``PARALLEL_FROM``, else none.
+    """
+    if count < 0:
+        raise ValueError(f"count must be zero or more, not {count}")
+    if workers is None:
+        workers = default_workers() if count >= PARALLEL_FROM else 0
+    if workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _rows(count, seed, locales)
+        return
+    # Build the Faker pools before forking, so every worker inherits them ready-made.
+    personas.check_locales(locales)
+    next(personas.generate(1, seed, locales), None)
+    yield from _in_workers(count, seed, locales, workers)
+
+
+def default_workers() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_WORKERS) if cores > 1 else 0
+
+
+def _rows(count: int, seed: int, locales, start: int = 0) -> Iterator[tuple[tuple, tuple]]:
+    from tui.assessment import assess
+    from tui.store.rows import invitation_values, person_values
+
+    for item in personas.generate(count, seed, locales, start=start):
+        yield person_values(item.person), invitation_values(item, assess(item))
+
+
+def _chunk(count: int, seed: int, locales, start: int) -> list[tuple[tuple, tuple]]:
+    return list(_rows(count, seed, locales, start))
+
+
+def _quiet_worker() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what happens next.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_workers(count: int, seed: int, locales, workers: int) -> Iterator[tuple[tuple, tuple]]:
+    """Chunks drawn by ``workers`` processes, yielded in order.
+
+    Only a few chunks are in flight at a time, so memory stays flat however large the
+    inbox, and a worker's exception is raised here when its chunk's turn comes. Workers
+    are forked while the caller may hold an SQLite connection open: they never touch it,
+    and leave by ``os._exit`` (as multiprocessing's forked children do), closing nothing.
+    """
+    context = multiprocessing.get_context("fork")
+    starts = iter(range(0, count, personas.CHUNK))
+    pending: deque[Future] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+    try:
+
+        def submit() -> None:
+            start = next(starts, None)
+            if start is not None:
+                size = min(personas.CHUNK, count - start)
+                pending.append(pool.submit(_chunk, size, seed, locales, start))
+
+        for _ in range(2 * workers):
+            submit()
+        while pending:
+            rows = pending.popleft().result()
+            submit()
+            yield from rows
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
