@@ -36,6 +36,7 @@ def keys(monkeypatch):
         return original(self, headless=True, size=(100, 30), auto_pilot=auto_pilot)
 
     monkeypatch.setattr(TrainingApp, "run", headless_run)
+    monkeypatch.setattr("tui.commands.train.has_terminal", lambda: True)
     return pressed
 
 
@@ -104,8 +105,16 @@ def test_hostile_trainee_names_make_safe_file_names_and_escaped_output(tmp_path,
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output
     assert "Eve\\x1b[31m[bold]=1+1" in result.output
-    made = list((tmp_path / "training").iterdir())
+    made = list((tmp_path / "training").glob("*.db"))
     assert [p.name for p in made] == [f"{slug(hostile)}-the-post.db"]
+
+
+def test_without_a_terminal_it_says_so_instead_of_starting(tmp_path):
+    db = tmp_path / "inbox.db"
+    result = run("--db", str(db), "train", "--scenario", "the-post")
+    assert result.exit_code == 1
+    assert "train needs an interactive terminal" in result.output
+    assert not db.exists()
 
 
 def test_slug_never_leaves_the_folder_or_comes_out_empty():

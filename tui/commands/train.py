@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 import shlex
+import sys
 from pathlib import Path
 
 import click
@@ -51,6 +52,11 @@ def check_scenario(name: str | None) -> tuple[str, str]:
     except scenarios.ScenarioError as exc:
         raise click.BadParameter(str(exc), param_hint="--scenario") from None
     return name, title
+
+
+def has_terminal() -> bool:
+    """Both ends on a terminal: without one the app cannot read keys (and would spin)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _config():
@@ -109,6 +115,10 @@ def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
         raise click.UsageError("--rate only applies with --live")
     trainee = check_trainee(trainee)
     scenario, title = check_scenario(scenario)
+    if not has_terminal():
+        from tui.cli import fail
+
+        fail("train needs an interactive terminal (run it without redirecting input or output)")
     policy_path = ctx.obj.get("policy")
     policy = load_policy(policy_path)
     config = _config()
