@@ -128,7 +128,25 @@ class TrainingSession:
         return invitation_id in self._decided
 
     def tick(self) -> SimEvents:
-        return self.simulator.tick()
+        """Advance the simulation; live arrivals join the session so they are scored too."""
+        events = self.simulator.tick()
+        if events.arrivals:
+            self.adopt(events.arrivals)
+        return events
+
+    def adopt(self, ids) -> None:
+        """Make invitations that arrived during the session part of the exercise.
+
+        Each gets a slot named after its external key (``live:SEED:N`` → ``live-SEED-N``).
+        """
+        ids = [i for i in ids if i not in self._slots]
+        if not ids:
+            return
+        keys = self.inbox.external_keys(ids)
+        for invitation_id in ids:
+            slot = (keys.get(invitation_id) or f"live:{invitation_id}").replace(":", "-")
+            self.built.ids[slot] = invitation_id
+            self._slots[invitation_id] = slot
 
     def decide(self, invitation_id: int, action: str, *, message: str | None = None) -> Verdict:
         """Record the trainee's decision and reveal what it meant."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,22 +41,6 @@ class TrainingView:
 
     def reveal(self, invitation) -> bool:
         return invitation.status in SETTLED and self.session.revealed(invitation.id)
-
-
-def adopt_arrivals(session, ids: Iterable[int]) -> None:
-    """Make live arrivals part of the session, so deciding them is scored and saved.
-
-    ``TrainingSession`` knows only the invitations its scenario built; a live arrival gets
-    a slot here named after its external key (``live:SEED:N`` → ``live-SEED-N``).
-    """
-    ids = [i for i in ids if i not in session.built.ids.values()]
-    if not ids:
-        return
-    keys = session.inbox.external_keys(ids)
-    for invitation_id in ids:
-        slot = (keys.get(invitation_id) or f"live:{invitation_id}").replace(":", "-")
-        session.built.ids[slot] = invitation_id
-        session._slots[invitation_id] = slot
 
 
 class TrainingApp(InviteTriageApp):

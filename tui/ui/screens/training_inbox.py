@@ -254,11 +254,7 @@ def _undo(store: Store, trainer):
 
 
 def _tick(store: Store, trainer):
-    from tui.ui.training_app import adopt_arrivals
-
     events = trainer.tick()
-    if events.arrivals:
-        adopt_arrivals(trainer, events.arrivals)
     names = {i: store.get(i).person.name for i in events.replies}
     return events, names
 
