@@ -1,25 +1,39 @@
-"""``invite-triage`` with no command: open the app, seeding a demo inbox when none exists."""
+"""``invite-triage`` with no command: open the app, seeding a demo inbox when there is none."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
+from tui.cli import fail
+
 DEMO_COUNT = 200
 DEMO_SEED = 42
+
+
+def _inbox_is_empty(db_path: Path) -> bool:
+    """True for a database that holds no invitation at all (e.g. made by ``train``)."""
+    from tui.store import Store
+
+    with Store.open(db_path) as store:
+        counts = store.counts()
+    return counts["all"] + counts["sent"] == 0
 
 
 @click.command(name="open")
 @click.pass_context
 def command(ctx) -> None:
     """Open the triage app on the inbox."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("the app needs a terminal; for scripts use explain, export or simulate")
     db_path = Path(ctx.obj["db"])
-    if not db_path.exists():
+    if not db_path.exists() or _inbox_is_empty(db_path):
         from tui.commands.seed import seed_database
 
         added = seed_database(db_path, count=DEMO_COUNT, seed=DEMO_SEED)
-        click.echo(f"No inbox at {db_path}; seeded a demo inbox of {added} invitations.", err=True)
+        click.echo(f"No invitations in {db_path}; seeded a demo inbox of {added}.", err=True)
     from tui.ui.app import run_app
 
     run_app(db_path, policy_path=ctx.obj.get("policy"))
