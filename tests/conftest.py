@@ -76,13 +76,27 @@ STANDARD = [
 ]
 
 
-def make_db(tmp_path: Path, invitations: list[Inv] | None = None, name: str = "inbox.db") -> Path:
-    """A fresh database file holding ``invitations`` (default :data:`STANDARD`)."""
+def make_db(
+    tmp_path: Path,
+    invitations: list[Inv] | None = None,
+    name: str = "inbox.db",
+    *,
+    real_flags: bool = False,
+) -> Path:
+    """A fresh database file holding ``invitations`` (default :data:`STANDARD`).
+
+    The stored flag column comes from each ``Inv.flags``, or with ``real_flags`` from the
+    flags engine (``tui.assessment.assess``), as the seeder and importers store it.
+    """
     path = tmp_path / name
     items = list(STANDARD if invitations is None else invitations)
     by_key = {f"k{index}": item for index, item in enumerate(items)}
 
     def assess(new: NewInvitation) -> Assessment:
+        if real_flags:
+            from tui.assessment import assess as engine
+
+            return engine(new)
         spec = by_key[new.external_key]
         return Assessment(flag_codes=spec.flags, recommended=spec.recommended)
 

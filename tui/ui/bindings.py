@@ -15,6 +15,16 @@ def _b(keys: str, action: str, label: str, help_text: str, id: str, show: bool =
     return Binding(keys, action, label, show=show, tooltip=help_text, id=id)
 
 
+SPLIT_HELP = {
+    "pending": "Show pending invitations (not decided yet)",
+    "asked": "Show invitations you asked about, awaiting a reply",
+    "replied": "Show invitations whose sender replied",
+    "accepted": "Show accepted invitations",
+    "ignored": "Show ignored invitations",
+    "all": "Show every received invitation",
+    "sent": "Show invitations you sent (when there are any)",
+}
+
 INBOX_BINDINGS: list[Binding] = [
     _b(
         "a",
@@ -71,13 +81,7 @@ INBOX_BINDINGS: list[Binding] = [
     _b("tab", "cycle_split(1)", "Next split", "Show the next split", "next_split"),
     _b("shift+tab", "cycle_split(-1)", "Prev split", "Show the previous split", "previous_split"),
     *(
-        _b(
-            str(number),
-            f"show_split('{key}')",
-            label,
-            f"Show the {label.lower()} split",
-            f"split_{key}",
-        )
+        _b(str(number), f"show_split('{key}')", label, SPLIT_HELP[key], f"split_{key}")
         for number, (key, label, _) in enumerate(SPLITS, start=1)
     ),
     _b("e", "export", "Export", "Export this split's decisions to CSV", "export"),

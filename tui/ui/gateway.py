@@ -41,12 +41,15 @@ def error_text(exc: BaseException) -> str:
 class Gateway:
     """Owns the open store, the policy, and the lock that serialises access to them."""
 
-    def __init__(self, store: Store, db_path: str | Path, policy: Any = None):
+    def __init__(self, store: Store, db_path: str | Path | None, policy: Any = None):
         self._store = store
         self._lock = threading.Lock()
-        self.db_path = Path(db_path)
+        self.db_path = Path(db_path) if db_path is not None else None
         self.policy = policy
         self._closed = False
+        self._reader: Store | None = None
+        self._reader_lock = threading.Lock()
+        self._reader_failed = self.db_path is None
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(store, *args, **kwargs)`` while holding the store lock."""
@@ -55,12 +58,35 @@ class Gateway:
                 raise StoreError("the database is closed")
             return fn(self._store, *args, **kwargs)
 
+    def count_call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like :meth:`call`, for slow read-only queries (counting a million rows).
+
+        They run on a second, read-only connection with a lock of its own, so a count
+        never makes a page, a detail or a decision wait. SQLite's WAL lets that reader see
+        every committed decision. Without a file to open (an in-memory store), or if the
+        second connection cannot be opened, they share the main connection.
+        """
+        if not self._reader_failed:
+            with self._reader_lock:
+                if self._closed:
+                    raise StoreError("the database is closed")
+                if self._reader is None:
+                    try:
+                        self._reader = Store.open(self.db_path, readonly=True)
+                    except StoreError:
+                        self._reader_failed = True
+                if self._reader is not None:
+                    return fn(self._reader, *args, **kwargs)
+        return self.call(fn, *args, **kwargs)
+
     def close(self) -> None:
-        """Close the store once any running call has finished."""
-        with self._lock:
+        """Close the stores once any running call has finished."""
+        with self._lock, self._reader_lock:
             if not self._closed:
                 self._closed = True
                 self._store.close()
+                if self._reader is not None:
+                    self._reader.close()
 
     def evaluate(self, invitation: Invitation) -> tuple[list[Flag], Recommendation | None]:
         """Flags and the recommendation for one invitation under the app's policy.

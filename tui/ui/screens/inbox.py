@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from tui.models import Flag, InboxRow, Invitation, Recommendation
@@ -28,6 +26,7 @@ from tui.ui.gateway import error_text
 from tui.ui.triage import TriageMixin
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.search_bar import SearchBar
 from tui.ui.widgets.splits_bar import SplitsBar, visible_splits
 from tui.ui.widgets.status_line import StatusLine
@@ -59,6 +58,7 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
         self.invitation: Invitation | None = None
         self.assessment: tuple[list[Flag], Recommendation | None] = ([], None)
         self._last_change = 0.0
+        self._counts_requested = False
         self._settle_timer: Timer | None = None
         self.init_triage()
 
@@ -72,11 +72,18 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
         app = self.triage_app
         yield SplitsBar(id="splits")
         yield SearchBar(id="search")
-        with Container(id="body"):
-            yield InboxList(app.gateway, now=app.now, show_flags=self.training is None, id="inbox")
-            yield DetailPane(id="detail")
+        # No container around the two panes: the screen lays them out itself (app.tcss),
+        # one layer less for Textual to composite on every frame.
+        yield InboxList(
+            app.gateway,
+            now=app.now,
+            show_flags=self.training is None,
+            on_change=self._inbox_changed,
+            id="inbox",
+        )
+        yield DetailPane(id="detail")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     @property
     def inbox(self) -> InboxList:
@@ -87,8 +94,7 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
         return self.query_one(DetailPane)
 
     def on_mount(self) -> None:
-        self.inbox.set_view(self.view())
-        self.load_counts()
+        self.inbox.set_view(self.view())  # the split counts follow the first page
 
     def view(self) -> Filter:
         return Filter(
@@ -102,7 +108,7 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def load_counts(self) -> None:
         try:
-            counts = self.triage_app.gateway.call(Store.counts)
+            counts = self.triage_app.gateway.count_call(Store.counts)
         except Exception as exc:
             self.deliver(self.failed, error_text(exc))
             return
@@ -129,8 +135,7 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
 
     # ------------------------------------------------------------------ status and detail
 
-    @on(InboxList.Changed)
-    def _inbox_changed(self, event: InboxList.Changed) -> None:
+    def _inbox_changed(self, inbox: InboxList) -> None:
         """Update the status line and the detail now, or once a burst of moves ends.
 
         Holding ``j`` moves the list at key-repeat speed; rendering the detail pane for
@@ -138,6 +143,9 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
         (changes less than ``settle_delay`` apart) the detail and the position
         catch up when the keys stop. A single press after a pause updates at once.
         """
+        if self.counts is None and inbox.loaded and not self._counts_requested:
+            self._counts_requested = True
+            self.load_counts()
         now = time.monotonic()
         delay = self.triage_app.settle_delay
         quiet = now - self._last_change >= delay
@@ -318,9 +326,9 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
 
     # ------------------------------------------------------------------ search
 
-    def action_search(self, mode: str) -> None:
+    async def action_search(self, mode: str) -> None:
         current = self.find_text if mode == "find" else self.limit_text
-        self.query_one(SearchBar).open(mode, current or "")
+        await self.query_one(SearchBar).open(mode, current or "")
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -339,9 +347,9 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
     def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
         self.inbox.focus()
 
-    def action_find_next(self, direction: int) -> None:
+    async def action_find_next(self, direction: int) -> None:
         if not self.find_text:
-            self.action_search("find")
+            await self.action_search("find")
             return
         self.start_find(self.find_text, direction)
 

@@ -109,9 +109,13 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         *,
         now: Callable[[], datetime],
         show_flags: bool = True,
+        on_change: Callable[[InboxList], None] | None = None,
         id: str | None = None,
     ) -> None:
+        """``on_change(inbox)`` is called whenever the cursor row, the position or the total
+        changes; without it the list posts :class:`InboxList.Changed` instead."""
         super().__init__(id=id)
+        self.on_change = on_change
         self.gateway = gateway
         self.now = now
         self.show_flags = show_flags
@@ -120,7 +124,6 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         self.total_known = False
         self.cursor = 0
         self.marks = Marks()
-        self.find_text: str | None = None
         self._lo = 0
         self._rows: list[InboxRow] = []
         self._gen = 0
@@ -129,6 +132,7 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         self._strips: LRUCache[tuple, Strip] = LRUCache(512)
         self._styles: RowStyles | None = None
         self._loaded_once = False
+        self._counting = False
 
     # ------------------------------------------------------------------ public state
 
@@ -166,11 +170,13 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
             select = Cursor.of(self.row)
         self._gen += 1
         self._inflight.clear()
+        self._counting = False
         self._strips.clear()
         self._rows = []
         self._loaded_once = False
         self.total_known = False
-        self._count()
+        # The count (O(rows) in SQLite) is asked for once the first page is in: the page
+        # must never queue behind it for the store's lock.
         if select is not None:
             self._request(("around", select))
         else:
@@ -187,27 +193,32 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         cursor stays on the same index, which is now the next row. Returns the ids removed.
         """
         removed: list[int] = []
-        cursor_id = self.row.id if self.row else None
         kept: list[InboxRow] = []
         removed_above = 0
+        first_changed = None
         for offset, row in enumerate(self._rows):
             new_status = changed.get(row.id)
             if new_status is None:
                 kept.append(row)
                 continue
+            index = self._lo + offset
+            first_changed = index if first_changed is None else first_changed
             if self.view.status is None or self.view.status == new_status:
                 kept.append(_with_status(row, new_status))
             else:
                 removed.append(row.id)
-                if self._lo + offset < self.cursor or row.id == cursor_id:
-                    removed_above += row.id != cursor_id
+                removed_above += index < self.cursor
         self._rows = kept
         if removed:
             self.total = max(0, self.total - len(removed))
             self.cursor = max(0, min(self.cursor - removed_above, self.total - 1))
             self.marks.forget(set(removed))
         self._update_virtual_size()
-        self.refresh()
+        if first_changed is not None:
+            # Rows above the first change are as they were: repaint from there down only.
+            y = max(0, first_changed - self.scroll_offset.y)
+            if y < self.size.height:
+                self.refresh(Region(0, y, self.size.width, self.size.height - y))
         self._ensure()
         self._announce(force=True)
         return removed
@@ -268,12 +279,25 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
             self.refresh(Region(0, y, self.size.width, 1))
 
     def _follow_cursor(self) -> None:
+        """Keep the cursor in view; stepping past an edge turns the page.
+
+        Scrolling repaints every row, so, as mutt does, the list turns a page at a time
+        rather than one row per key: holding ``j`` repaints the whole list once per page,
+        not on every press. The last rows of the old page stay in view for context.
+        """
         height = max(1, self.scrollable_content_region.height)
         top = self.scroll_offset.y
+        context = min(2, height // 4)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            step = self.cursor == top - 1
+            target = self.cursor - (height - 1 - context if step else 0)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            step = self.cursor == top + height
+            target = self.cursor - (context if step else height - 1)
+        else:
+            return
+        target = max(0, min(target, self.total - height))
+        self.scroll_to(y=target, animate=False, immediate=True)
 
     def _center_cursor(self) -> None:
         height = max(1, self.scrollable_content_region.height)
@@ -379,7 +403,16 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
     # ------------------------------------------------------------------ the window
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.size.width, self.total)
+        """Tell the scrolling machinery how many rows there are, without a layout pass.
+
+        Assigning ``virtual_size`` makes Textual lay out the whole screen again (for the
+        scrollbars this list does not use), which would cost a full repaint per decision.
+        """
+        size = Size(self.size.width, self.total)
+        if size != self.virtual_size:
+            self.set_reactive(InboxList.virtual_size, size)
+            if self.scroll_offset.y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def _ensure(self) -> None:
         """Request whatever rows the viewport and the cursor will need next."""
@@ -416,6 +449,7 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         )
 
     def _count(self) -> None:
+        self._counting = True
         self.run_worker(
             partial(self._fetch, ("count",), self._gen, self.view),
             group="inbox-count",
@@ -426,8 +460,9 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
 
     def _fetch(self, request: tuple, gen: int, view: Filter) -> None:
         """Worker thread: run one query and post the result back."""
+        call = self.gateway.count_call if request[0] == "count" else self.gateway.call
         try:
-            result = self.gateway.call(_QUERIES[request[0]], view, *request[1:])
+            result = call(_QUERIES[request[0]], view, *request[1:])
         except Exception as exc:  # any failure must reach the user, not kill the app
             self.deliver(self._failed, request, gen, error_text(exc))
             return
@@ -443,6 +478,8 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
     def _failed(self, request: tuple, gen: int, text: str) -> None:
         self._forget(request, gen)
         if gen == self._gen:
+            if request[0] == "count":
+                self._counting = False
             self.post_message(self.LoadFailed(text))
 
     def _apply(self, request: tuple, gen: int, result) -> None:
@@ -453,6 +490,7 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         more = False  # a full page came back: there may be rows past it
         if kind == "count":
             self.total, self.total_known = result, True
+            self._counting = False
         elif kind in ("top", "at"):
             self._replace(request[1] if kind == "at" else 0, result)
             more = len(result) >= PAGE
@@ -475,6 +513,8 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
             # Until the count arrives, promise one row past a full page so the cursor can
             # move on and trigger the next one.
             self.total = self._lo + len(self._rows) + (1 if more else 0)
+            if kind in ("top", "at", "around") and not self._counting:
+                self._count()
         self.cursor = max(0, min(self.cursor, self.total - 1))
         self._update_virtual_size()
         if kind in ("around", "end"):
@@ -515,7 +555,10 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         state = (row.id if row else None, self.cursor, self.total, self._loaded_once)
         if force or state != self._announced:
             self._announced = state
-            self.post_message(self.Changed(self, row))
+            if self.on_change is not None:
+                self.on_change(self)  # direct: a message per key press costs a dispatch
+            else:
+                self.post_message(self.Changed(self, row))
 
 
 def _with_status(row: InboxRow, status: str) -> InboxRow:

@@ -49,11 +49,13 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(PROMPTS["find"])
-        yield Input(placeholder="type and press Enter; Esc cancels")
 
-    def open(self, mode: str, text: str = "") -> None:
+    async def open(self, mode: str, text: str = "") -> None:
         self.mode = mode
         self.query_one(Label).update(PROMPTS[mode])
+        if not self.query(Input):
+            # Mounted on first use: an idle hidden Input would still cost every frame.
+            await self.mount(Input(placeholder="type and press Enter; Esc cancels"))
         field = self.query_one(Input)
         field.value = text
         self.add_class("-open")

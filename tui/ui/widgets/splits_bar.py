@@ -52,9 +52,9 @@ class SplitsBar(Widget):
         color: $text;
     }
     SplitsBar > .splits-bar--active {
-        background: $accent;
-        color: $text;
-        text-style: bold reverse;
+        background: $primary;
+        color: $foreground;
+        text-style: bold;
     }
     SplitsBar > .splits-bar--key {
         color: $text-muted;

@@ -1,0 +1,97 @@
+"""The footer: the keys that matter now, drawn as one line of text.
+
+Textual's ``Footer`` mounts a widget per key and rebuilds them whenever bindings change;
+every extra widget also costs a little on every frame. This bar is one widget that draws
+the same thing: the shown bindings of the current screen, with the keys as the user's
+keymap has them, and the command palette key on the right. Clicking a key runs it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        height: 1;
+        background: $panel;
+        color: $text;
+    }
+    KeyBar > .key-bar--key {
+        color: $accent;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--label {
+        color: $text;
+    }
+    """
+
+    COMPONENT_CLASSES = frozenset({"key-bar--key", "key-bar--label"})
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[tuple[str, str, str]] = []  # (key display, label, action)
+        self._spans: list[tuple[int, int, str]] = []  # (start, end, action) as drawn
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._collect()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self._collect()
+
+    def _collect(self) -> None:
+        items: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in seen or not active.enabled:
+                continue
+            seen.add(binding.action)
+            items.append((self.app.get_key_display(binding), binding.description, binding.action))
+        if items != self._items:
+            self._items = items
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
+        label_style = self.get_component_rich_style("key-bar--label", partial=True)
+        width = self.size.width
+        palette = ""
+        if self.app.ENABLE_COMMAND_PALETTE:
+            palette = f"{self.app.COMMAND_PALETTE_BINDING.replace('ctrl+', '^')} palette"
+        text = Text(no_wrap=True, overflow="crop")
+        self._spans = []
+        room = width - (len(palette) + 2 if palette else 0)
+        for key, label, action in self._items:
+            piece = f"{key} {label}"
+            gap = 1 if text.cell_len else 0
+            if text.cell_len + gap + len(piece) > room:
+                break  # drop keys from the right rather than cut one in half
+            text.append(" " * gap)
+            start = text.cell_len
+            text.append(key, key_style)
+            text.append(f" {label}", label_style)
+            self._spans.append((start, text.cell_len, action))
+        if palette:
+            text.append(" " * max(1, width - text.cell_len - len(palette)))
+            start = text.cell_len
+            text.append(palette[: palette.index(" ")], key_style)
+            text.append(palette[palette.index(" ") :], label_style)
+            self._spans.append((start, text.cell_len, "app.command_palette"))
+        return text
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, action in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                await self.screen.run_action(action)
+                return
