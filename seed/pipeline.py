@@ -16,6 +16,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -67,9 +69,17 @@ def _chunk(count: int, seed: int, locales, start: int) -> list[tuple[tuple, tupl
     return list(_rows(count, seed, locales, start))
 
 
-def _quiet_worker() -> None:
+def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what happens next.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright cannot stop its workers, which would wait for work forever.
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _in_workers(count: int, seed: int, locales, workers: int) -> Iterator[tuple[tuple, tuple]]:
@@ -83,7 +93,9 @@ def _in_workers(count: int, seed: int, locales, workers: int) -> Iterator[tuple[
     context = multiprocessing.get_context("fork")
     starts = iter(range(0, count, personas.CHUNK))
     pending: deque[Future] = deque()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
 
         def submit() -> None:
