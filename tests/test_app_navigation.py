@@ -171,3 +171,51 @@ async def test_layout_is_side_by_side_when_wide_and_stacked_when_narrow(db):
         text = screen_text(app)
         for word in ("Accept", "Ignore", "Ask", "Undo", "Help", "Quit", "Pending 5"):
             assert word in text
+
+
+async def test_clicking_a_row_selects_it(db):
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        inbox = app.screen.query_one(InboxList)
+        await pilot.click(InboxList, offset=(10, 2))
+        await settle(pilot)
+        assert current(app) == "Cyrus Vale"
+        assert inbox.has_focus
+
+
+async def test_training_mode_hides_flags_until_decided(db):
+    class Training:
+        """A stand-in training session: reveals an invitation once it is decided."""
+
+        def reveal(self, invitation) -> bool:
+            return invitation.status != "pending"
+
+    app = open_app(db, training=Training())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "j")
+        detail = app.screen.query_one(DetailPane)
+        assert current(app) == "Brook Stone" and not detail.revealed
+        line = app.screen.query_one(InboxList).render_line(1).text
+        assert "▲" not in line  # the list's flag column is hidden too
+        await press(pilot, "6", "x")  # decide it in the All split; the next pending follows
+        assert current(app) == "Cyrus Vale" and not detail.revealed
+        await press(pilot, "k")
+        assert current(app) == "Brook Stone"
+        assert app.screen.query_one(DetailPane).revealed
+
+
+async def test_a_held_key_updates_the_detail_when_the_burst_ends(db):
+    app = open_app(db, settle_delay=1.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one(DetailPane)
+        await pilot.press("j", "j", "j")  # well within the settle delay of each other
+        assert app.screen.settling
+        assert current(app) == "Dana Reyes"
+        assert detail.invitation_id != app.screen.query_one(InboxList).row.id
+        await settle(pilot)
+        assert not app.screen.settling
+        assert detail.invitation_id == app.screen.query_one(InboxList).row.id
+        assert "4 of 5" in screen_text(app)

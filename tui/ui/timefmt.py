@@ -44,7 +44,7 @@ def compact_age(sent_at: str, now: datetime) -> str:
         return f"{int(seconds // 3600)}h"
     if seconds < 7 * 86400:
         return f"{int(seconds // 86400)}d"
-    if seconds < 300 * 86400:
+    if seconds < 300 * 86400 or moment.year == now.year:
         return f"{MONTHS[moment.month - 1]} {moment.day}"
     return f"{moment.year}"
 

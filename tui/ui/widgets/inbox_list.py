@@ -77,7 +77,7 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         background: $block-cursor-blurred-background;
         text-style: bold;
     }
-    InboxList > .inbox-list--marked { background: $secondary 30%; text-style: bold; }
+    InboxList > .inbox-list--marked { background: $accent-darken-3; text-style: bold; }
     InboxList > .inbox-list--name { text-style: bold; }
     InboxList > .inbox-list--headline { color: $text-muted; }
     InboxList > .inbox-list--time { color: $text-muted; }
@@ -341,7 +341,7 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
                 cursor=get(
                     "inbox-list--cursor" if self.has_focus else "inbox-list--cursor-blurred"
                 ),
-                marked=get("inbox-list--marked"),
+                marked=get("inbox-list--marked", partial=True),
                 name=get("inbox-list--name", partial=True),
                 headline=get("inbox-list--headline", partial=True),
                 time=get("inbox-list--time", partial=True),
@@ -552,7 +552,13 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
 
     def _announce(self, force: bool = False) -> None:
         row = self.row
-        state = (row.id if row else None, self.cursor, self.total, self._loaded_once)
+        state = (
+            row.id if row else None,
+            self.cursor,
+            self.total,
+            self.total_known,
+            self._loaded_once,
+        )
         if force or state != self._announced:
             self._announced = state
             if self.on_change is not None:

@@ -26,12 +26,18 @@ class SearchBar(Horizontal):
         background: $panel;
     }
     SearchBar.-open { display: block; }
-    SearchBar Label { padding: 0 1; text-style: bold; }
-    SearchBar Input { border: none; height: 1; padding: 0; width: 1fr; }
+    SearchBar > Label { padding: 0 1; text-style: bold; }
+    SearchBar > Input, SearchBar > Input:focus {
+        border: none;
+        height: 1;
+        padding: 0;
+        width: 1fr;
+        background: $boost;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False, id="search_cancel")
+        Binding("escape", "cancel", "Cancel", id="search_cancel")
     ]
 
     class Submitted(Message):
