@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from seed import personas
+from seed.personas import CHUNK
 
 PARALLEL_FROM = 20_000  # below this, workers cost more than they save
 MAX_WORKERS = 4
@@ -43,9 +44,8 @@ def prepared_rows(
     if workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from _rows(count, seed, locales)
         return
-    # Build the Faker pools before forking, so every worker inherits them ready-made.
-    personas.check_locales(locales)
-    next(personas.generate(1, seed, locales), None)
+    # Build the Faker pools and the note classifier before forking: workers inherit them.
+    next(_rows(1, seed, locales), None)
     yield from _in_workers(count, seed, locales, workers)
 
 
@@ -90,25 +90,20 @@ def _in_workers(count: int, seed: int, locales, workers: int) -> Iterator[tuple[
     are forked while the caller may hold an SQLite connection open: they never touch it,
     and leave by ``os._exit`` (as multiprocessing's forked children do), closing nothing.
     """
-    context = multiprocessing.get_context("fork")
-    starts = iter(range(0, count, personas.CHUNK))
-    pending: deque[Future] = deque()
+    chunks = ((min(CHUNK, count - start), start) for start in range(0, count, CHUNK))
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
+    pending: deque[Future] = deque()
     try:
-
-        def submit() -> None:
-            start = next(starts, None)
-            if start is not None:
-                size = min(personas.CHUNK, count - start)
-                pending.append(pool.submit(_chunk, size, seed, locales, start))
-
-        for _ in range(2 * workers):
-            submit()
+        for size, start in chunks:
+            pending.append(pool.submit(_chunk, size, seed, locales, start))
+            if len(pending) > 2 * workers:
+                yield from pending.popleft().result()
         while pending:
-            rows = pending.popleft().result()
-            submit()
-            yield from rows
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
