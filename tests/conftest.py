@@ -164,9 +164,12 @@ def db(tmp_path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def quick_pilot(monkeypatch):
+def quick_pilot(request, monkeypatch):
     """Pilot waits 20 ms twice per key press for the app to go idle; 5 ms steps are plenty
-    for these small inboxes and cut the app tests' running time by more than half."""
+    for the app tests' small inboxes and cut their running time. Other modules keep
+    Textual's own timing."""
+    if not request.module.__name__.startswith("test_app_"):
+        return
     import textual._wait
 
     monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)

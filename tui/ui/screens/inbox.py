@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
@@ -71,7 +72,6 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
     def compose(self) -> ComposeResult:
         app = self.triage_app
         yield SplitsBar(id="splits")
-        yield SearchBar(id="search")
         # No container around the two panes: the screen lays them out itself (app.tcss),
         # one layer less for Textual to composite on every frame.
         yield InboxList(
@@ -81,7 +81,8 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
             on_change=self._inbox_changed,
             id="inbox",
         )
-        yield DetailPane(id="detail")
+        with Container(id="detail-box"):
+            yield DetailPane(id="detail")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
@@ -328,7 +329,14 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
 
     async def action_search(self, mode: str) -> None:
         current = self.find_text if mode == "find" else self.limit_text
-        await self.query_one(SearchBar).open(mode, current or "")
+        bars = self.query(SearchBar)
+        if bars:
+            bar = bars.first()
+        else:
+            # Mounted on first use: every widget on the screen costs a little per frame.
+            bar = SearchBar(id="search")
+            await self.mount(bar, after=self.query_one(SplitsBar))
+        await bar.open(mode, current or "")
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:

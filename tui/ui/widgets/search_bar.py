@@ -1,7 +1,8 @@
 """The one-line prompt ``/`` (find) and ``\\`` (limit) open above the list.
 
 Find jumps to the next match and leaves the list whole; limit shows only the matches.
-The prompt says which one it is, and Esc cancels without changing anything.
+The prompt says which one it is, and Esc cancels without changing anything. The screen
+mounts the bar the first time it is needed.
 """
 
 from __future__ import annotations
@@ -55,13 +56,11 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(PROMPTS["find"])
+        yield Input(placeholder="type and press Enter; Esc cancels")
 
     async def open(self, mode: str, text: str = "") -> None:
         self.mode = mode
         self.query_one(Label).update(PROMPTS[mode])
-        if not self.query(Input):
-            # Mounted on first use: an idle hidden Input would still cost every frame.
-            await self.mount(Input(placeholder="type and press Enter; Esc cancels"))
         field = self.query_one(Input)
         field.value = text
         self.add_class("-open")
