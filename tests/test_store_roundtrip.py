@@ -84,9 +84,7 @@ def test_keyset_pages_cover_the_inbox_once_in_order(store):
     # Paging back up from the middle returns the rows just above, in list order.
     above = store.page(Filter(), before=Cursor.of(seen[100]), limit=5)
     assert [r.id for r in above] == [r.id for r in seen[95:100]]
-    assert [r.id for r in store.page(Filter(), from_end=True, limit=3)] == [
-        r.id for r in seen[-3:]
-    ]
+    assert [r.id for r in store.page(Filter(), from_end=True, limit=3)] == [r.id for r in seen[-3:]]
     assert store.position(Filter(), Cursor.of(seen[100])) == 100
 
 
@@ -105,7 +103,7 @@ def test_filters_by_status_flags_and_search(store):
 
 def test_decision_updates_status_counts_and_log(store):
     store.add_invitations(invitation(f"P{i}", i + 1) for i in range(3))
-    first, second, third = store.page(Filter())
+    first, second, _third = store.page(Filter())
     store.record_decision(first.id, "accept", session="s1")
     store.record_decision(second.id, "ask", session="s1", message="Why connect?")
     counts = store.counts()
