@@ -60,14 +60,12 @@ def has_terminal() -> bool:
 
 
 def _config():
-    from textual.theme import BUILTIN_THEMES
-
     from tui.cli import fail
-    from tui.ui.config import ConfigError, load_config
-    from tui.ui.training_app import scope_bindings
+    from tui.ui.config import ConfigError
+    from tui.ui.training_app import load_training_config
 
     try:
-        return load_config(None, scopes=scope_bindings(), themes=BUILTIN_THEMES)
+        return load_training_config()
     except ConfigError as exc:
         fail(str(exc))
 

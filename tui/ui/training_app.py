@@ -179,3 +179,12 @@ def run_training(options: Options, *, config=None, policy=None, title: str | Non
         if inbox is not None:
             inbox.close()
         results.close()
+
+
+def load_training_config():
+    """The user's config (keymap, theme) checked against the training screens' bindings."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.ui.config import load_config
+
+    return load_config(None, scopes=scope_bindings(), themes=BUILTIN_THEMES)
