@@ -154,7 +154,7 @@ async def measure_inbox(db: Path, size: tuple[int, int], presses: int) -> dict:
 
     result: dict = {}
     wall0, cpu0 = time.perf_counter(), time.process_time()
-    app = InviteTriageApp(db, session="bench")
+    app = InviteTriageApp(db, session="bench", tune_gc=True)  # as the command line runs it
     app.animation_level = "none"
     async with app.run_test(size=size) as pilot:
         await wait_until(lambda: app.screen.is_mounted and app.screen.inbox.row is not None)

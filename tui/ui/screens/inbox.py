@@ -19,16 +19,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
-from tui.models import Flag, InboxRow, Invitation, Recommendation
-from tui.store import Cursor, Filter, Store, seek
+from tui.models import Flag, Invitation, Recommendation
+from tui.store import Cursor, Filter, Store
 from tui.ui.bindings import INBOX_BINDINGS
 from tui.ui.deliver import DeliverMixin
+from tui.ui.find import FindMixin
 from tui.ui.gateway import error_text
 from tui.ui.triage import TriageMixin
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.search_bar import SearchBar
 from tui.ui.widgets.splits_bar import SplitsBar, visible_splits
 from tui.ui.widgets.status_line import StatusLine
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
 
 
-class InboxScreen(TriageMixin, DeliverMixin, Screen):
+class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
     """The inbox. ``split`` is a status, or ``all`` (every status but sent)."""
 
     BINDINGS: ClassVar[list[BindingType]] = INBOX_BINDINGS
@@ -145,8 +145,11 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
         catch up when the keys stop. A single press after a pause updates at once.
         """
         if self.counts is None and inbox.loaded and not self._counts_requested:
+            # First rows in: count the splits once they are painted, and let the app
+            # settle its memory housekeeping.
             self._counts_requested = True
-            self.load_counts()
+            self.call_after_refresh(self.load_counts)
+            self.triage_app.first_page_shown()
         now = time.monotonic()
         delay = self.triage_app.settle_delay
         quiet = now - self._last_change >= delay
@@ -324,78 +327,6 @@ class InboxScreen(TriageMixin, DeliverMixin, Screen):
             inbox.marks.mark_all(inbox.view)
         inbox.invalidate()
         self.update_status()
-
-    # ------------------------------------------------------------------ search
-
-    async def action_search(self, mode: str) -> None:
-        current = self.find_text if mode == "find" else self.limit_text
-        bars = self.query(SearchBar)
-        if bars:
-            bar = bars.first()
-        else:
-            # Mounted on first use: every widget on the screen costs a little per frame.
-            bar = SearchBar(id="search")
-            await self.mount(bar, after=self.query_one(SplitsBar))
-        await bar.open(mode, current or "")
-
-    @on(SearchBar.Submitted)
-    def _search_submitted(self, event: SearchBar.Submitted) -> None:
-        self.inbox.focus()
-        text = event.text or None
-        if event.mode == "limit":
-            self.limit_text = text
-            self.reload_view()
-            return
-        self.find_text = text
-        self.update_status()
-        if text:
-            self.start_find(text, 1, include_current=True)
-
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self, event: SearchBar.Cancelled) -> None:
-        self.inbox.focus()
-
-    async def action_find_next(self, direction: int) -> None:
-        if not self.find_text:
-            await self.action_search("find")
-            return
-        self.start_find(self.find_text, direction)
-
-    def start_find(self, text: str, direction: int, *, include_current: bool = False) -> None:
-        row = self.inbox.row
-        here = Cursor.of(row) if row else None
-        if include_current and here is not None:
-            here = Cursor(here.sent_at, here.id + 1)  # count the current row as "below"
-        self.find(text, direction, self.inbox.view, here)
-
-    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
-    def find(self, text: str, direction: int, view: Filter, here: Cursor | None) -> None:
-        """Worker: the next match below (or above) ``here``, wrapping around once."""
-        gateway = self.triage_app.gateway
-        try:
-            if direction > 0:
-                match = gateway.call(seek.find_next, view, text, after=here)
-                wrapped = match is None and here is not None
-                if wrapped:
-                    match = gateway.call(seek.find_next, view, text)
-            else:
-                match = gateway.call(seek.find_next, view, text, before=here)
-                wrapped = match is None and here is not None
-                if wrapped:
-                    match = gateway.call(seek.find_last, view, text)
-        except Exception as exc:
-            self.deliver(self.failed, error_text(exc))
-            return
-        self.deliver(self._found, text, match, wrapped)
-
-    def _found(self, text: str, match: InboxRow | None, wrapped: bool) -> None:
-        if match is None:
-            self.say(f"no match for {text!r}")
-            return
-        self.say("search wrapped around" if wrapped else None)
-        row = self.inbox.row
-        if row is None or row.id != match.id:
-            self.inbox.reload(select=Cursor.of(match))
 
     # ------------------------------------------------------------------ help and export
 

@@ -15,32 +15,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from tui.models import InboxRow
-from tui.store import Cursor, Filter, Store, seek
+from tui.store import Cursor, Filter
 from tui.ui.deliver import DeliverMixin
-from tui.ui.gateway import Gateway, error_text
+from tui.ui.gateway import Gateway
+from tui.ui.inbox_window import PagedWindow
 from tui.ui.marks import Marks
 from tui.ui.row_format import RowStyles, render_row
 
-PAGE = 200  # rows per keyset page
-MARGIN = 60  # prefetch when the cursor or viewport comes this close to the window's edge
-WINDOW_CAP = 1000  # rows kept in memory; the far side is dropped beyond this
-NEAR = 2 * PAGE  # targets further than this from the window are jumped to, not walked to
 
-
-class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False):
+class InboxList(PagedWindow, DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of one :class:`~tui.store.Filter`, newest first, with a cursor and marks."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -359,36 +353,41 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
         """The wheel scrolls the list even though Textual's scrollbar is hidden."""
         return not self._check_disabled() and self.total > self.size.height
 
-    def _thumb(self, y: int) -> Segment:
+    def _thumb(self, y: int) -> str:
         """The position bar's cell on line ``y``: a thumb where the viewport is."""
         height = self.size.height
         if self.total <= height or height <= 0:
-            return Segment(" ", self._row_styles().base)
+            return " "
         size = max(1, height * height // self.total)
         start = min(height - size, self.scroll_offset.y * height // self.total)
-        if start <= y < start + size:
-            return Segment("┃", self._thumb_style)
-        return Segment("│", self._bar_style)
+        return "┃" if start <= y < start + size else "│"
 
     def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the viewport: the row there plus one cell of the position bar.
+
+        Whole lines are cached (row state, width and bar cell), so a repaint hands Textual
+        the same ``Strip`` objects again: Textual keeps caches on each strip, and new
+        strips for unchanged rows would only be work (and garbage) for it.
+        """
         index = self.scroll_offset.y + y
         width = self.size.width - 1
         styles = self._row_styles()
         thumb = self._thumb(y)
+        bar = Segment(thumb, self._thumb_style if thumb == "┃" else self._bar_style)
         if index >= self.total:
-            return Strip([Segment(" " * width, styles.base), thumb], width + 1)
+            return Strip([Segment(" " * width, styles.base), bar], width + 1)
         row = self.row_at(index)
         if row is None:
             style = styles.base + self.get_component_rich_style("inbox-list--placeholder")
             if index == self.cursor:
                 style += styles.cursor
-            return Strip([Segment("  …".ljust(width), style), thumb], width + 1)
+            return Strip([Segment("  …".ljust(width), style), bar], width + 1)
         cursor = index == self.cursor
         marked = self.marks.is_marked(row.id)
-        key = (row.id, row.status, row.flag_codes, cursor, marked, width, self.has_focus)
+        key = (row.id, row.status, row.flag_codes, cursor, marked, width, self.has_focus, thumb)
         strip = self._strips.get(key)
         if strip is None:
-            strip = render_row(
+            body = render_row(
                 row,
                 width,
                 now=self.now(),
@@ -397,158 +396,8 @@ class InboxList(DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False
                 show_flags=self.show_flags,
                 styles=styles,
             )
-            self._strips[key] = strip
-        return Strip([*strip, thumb], width + 1)
-
-    # ------------------------------------------------------------------ the window
-
-    def _update_virtual_size(self) -> None:
-        """Tell the scrolling machinery how many rows there are, without a layout pass.
-
-        Assigning ``virtual_size`` makes Textual lay out the whole screen again (for the
-        scrollbars this list does not use), which would cost a full repaint per decision.
-        """
-        size = Size(self.size.width, self.total)
-        if size != self.virtual_size:
-            self.set_reactive(InboxList.virtual_size, size)
-            if self.scroll_offset.y > self.max_scroll_y:
-                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
-
-    def _ensure(self) -> None:
-        """Request whatever rows the viewport and the cursor will need next."""
-        if not self._loaded_once or self.total <= 0:
-            return
-        height = max(1, self.scrollable_content_region.height)
-        top = self.scroll_offset.y
-        want_lo = max(0, min(top, self.cursor) - MARGIN)
-        want_hi = min(self.total, max(top + height, self.cursor + 1) + MARGIN)
-        lo, hi = self._lo, self._lo + len(self._rows)
-        if not self._rows or want_hi <= lo - NEAR or want_lo >= hi + NEAR:
-            target = min(top, self.cursor)
-            if self.total_known and target >= self.total - PAGE:
-                self._request(("end",))
-            else:
-                self._request(("at", max(0, target - PAGE // 4)))
-            return
-        if want_lo < lo:
-            self._request(("before", Cursor.of(self._rows[0])))
-        if want_hi > hi and (not self.total_known or hi < self.total):
-            self._request(("after", Cursor.of(self._rows[-1])))
-
-    def _request(self, request: tuple) -> None:
-        if request in self._inflight:
-            return
-        self._inflight.add(request)
-        jump = request[0] in ("at", "end", "around", "top")
-        self.run_worker(
-            partial(self._fetch, request, self._gen, self.view),
-            group="inbox-jump" if jump else "inbox-page",
-            exclusive=jump,
-            thread=True,
-            exit_on_error=False,
-        )
-
-    def _count(self) -> None:
-        self._counting = True
-        self.run_worker(
-            partial(self._fetch, ("count",), self._gen, self.view),
-            group="inbox-count",
-            exclusive=True,
-            thread=True,
-            exit_on_error=False,
-        )
-
-    def _fetch(self, request: tuple, gen: int, view: Filter) -> None:
-        """Worker thread: run one query and post the result back."""
-        call = self.gateway.count_call if request[0] == "count" else self.gateway.call
-        try:
-            result = call(_QUERIES[request[0]], view, *request[1:])
-        except Exception as exc:  # any failure must reach the user, not kill the app
-            self.deliver(self._failed, request, gen, error_text(exc))
-            return
-        if not get_current_worker().is_cancelled:
-            self.deliver(self._apply, request, gen, result)
-        else:
-            self.deliver(self._forget, request, gen)
-
-    def _forget(self, request: tuple, gen: int) -> None:
-        if gen == self._gen:
-            self._inflight.discard(request)
-
-    def _failed(self, request: tuple, gen: int, text: str) -> None:
-        self._forget(request, gen)
-        if gen == self._gen:
-            if request[0] == "count":
-                self._counting = False
-            self.post_message(self.LoadFailed(text))
-
-    def _apply(self, request: tuple, gen: int, result) -> None:
-        if gen != self._gen:
-            return
-        self._inflight.discard(request)
-        kind = request[0]
-        more = False  # a full page came back: there may be rows past it
-        if kind == "count":
-            self.total, self.total_known = result, True
-            self._counting = False
-        elif kind in ("top", "at"):
-            self._replace(request[1] if kind == "at" else 0, result)
-            more = len(result) >= PAGE
-        elif kind == "end":
-            total, rows = result
-            self.total, self.total_known = total, True
-            self._replace(max(0, total - len(rows)), rows)
-            self.cursor = max(0, total - 1)
-        elif kind == "around":
-            index, rows, first = result
-            self._replace(first, rows)
-            self.cursor = index
-            more = len(rows) >= PAGE
-        elif kind == "after":
-            self._extend_below(request[1], result)
-            more = len(result) >= PAGE
-        elif kind == "before":
-            self._extend_above(request[1], result)
-        if not self.total_known:
-            # Until the count arrives, promise one row past a full page so the cursor can
-            # move on and trigger the next one.
-            self.total = self._lo + len(self._rows) + (1 if more else 0)
-            if kind in ("top", "at", "around") and not self._counting:
-                self._count()
-        self.cursor = max(0, min(self.cursor, self.total - 1))
-        self._update_virtual_size()
-        if kind in ("around", "end"):
-            self.call_after_refresh(
-                self._center_cursor if kind == "around" else self._follow_cursor
-            )
-        self.refresh()
-        self._ensure()
-        self._announce()
-
-    def _extend_below(self, anchor: Cursor, rows: list[InboxRow]) -> None:
-        if not self._rows or Cursor.of(self._rows[-1]) != anchor:
-            return  # the window moved on meanwhile
-        self._rows.extend(rows)
-        overflow = len(self._rows) - WINDOW_CAP
-        if overflow > 0 and self._lo + overflow <= min(self.cursor, self.scroll_offset.y):
-            del self._rows[:overflow]
-            self._lo += overflow
-
-    def _extend_above(self, anchor: Cursor, rows: list[InboxRow]) -> None:
-        if not self._rows or Cursor.of(self._rows[0]) != anchor:
-            return
-        rows = rows[-self._lo :] if self._lo else []
-        self._rows[:0] = rows
-        self._lo -= len(rows)
-        overflow = len(self._rows) - WINDOW_CAP
-        if overflow > 0:
-            del self._rows[-overflow:]
-
-    def _replace(self, first: int, rows: list[InboxRow]) -> None:
-        self._lo = first
-        self._rows = list(rows)
-        self._strips.clear()
-        self._loaded_once = True
+            strip = self._strips[key] = Strip([*body, bar], width + 1)
+        return strip
 
     def _announce(self, force: bool = False) -> None:
         row = self.row
@@ -571,57 +420,3 @@ def _with_status(row: InboxRow, status: str) -> InboxRow:
     from dataclasses import replace
 
     return replace(row, status=status)
-
-
-# ---------------------------------------------------------------------- queries (worker side)
-
-
-def _q_count(store: Store, view: Filter) -> int:
-    return store.count(view)
-
-
-def _q_top(store: Store, view: Filter) -> list[InboxRow]:
-    return store.page(view, limit=PAGE)
-
-
-def _q_at(store: Store, view: Filter, index: int) -> list[InboxRow]:
-    if index == 0:
-        return store.page(view, limit=PAGE)
-    return seek.page_at(store, view, index, limit=PAGE)
-
-
-def _q_end(store: Store, view: Filter) -> tuple[int, list[InboxRow]]:
-    return store.count(view), store.page(view, from_end=True, limit=PAGE)
-
-
-def _q_after(store: Store, view: Filter, cursor: Cursor) -> list[InboxRow]:
-    return store.page(view, after=cursor, limit=PAGE)
-
-
-def _q_before(store: Store, view: Filter, cursor: Cursor) -> list[InboxRow]:
-    return store.page(view, before=cursor, limit=PAGE)
-
-
-def _q_around(store: Store, view: Filter, cursor: Cursor) -> tuple[int, list[InboxRow], int]:
-    """A window centred on ``cursor``: (cursor's index, rows, index of the first row).
-
-    When the row itself has left the view the cursor lands on the row that took its place.
-    """
-    position = store.position(view, cursor)
-    above = store.page(view, before=cursor, limit=PAGE // 2)
-    # (sent_at, id + 1) as the keyset bound includes the row itself when it is in the view.
-    below = store.page(view, after=Cursor(cursor.sent_at, cursor.id + 1), limit=PAGE)
-    # When the row was the last one and has left, select the new last row.
-    index = position if below else max(0, position - 1)
-    return index, above + below, position - len(above)
-
-
-_QUERIES: dict[str, Callable] = {
-    "count": _q_count,
-    "top": _q_top,
-    "at": _q_at,
-    "end": _q_end,
-    "after": _q_after,
-    "before": _q_before,
-    "around": _q_around,
-}
