@@ -76,15 +76,15 @@ class FindMixin:
         gateway = self.triage_app.gateway
         try:
             if direction > 0:
-                match = gateway.call(seek.find_next, view, text, after=here)
+                match = gateway.slow_read(seek.find_next, view, text, after=here)
                 wrapped = match is None and here is not None
                 if wrapped:
-                    match = gateway.call(seek.find_next, view, text)
+                    match = gateway.slow_read(seek.find_next, view, text)
             else:
-                match = gateway.call(seek.find_next, view, text, before=here)
+                match = gateway.slow_read(seek.find_next, view, text, before=here)
                 wrapped = match is None and here is not None
                 if wrapped:
-                    match = gateway.call(seek.find_last, view, text)
+                    match = gateway.slow_read(seek.find_last, view, text)
         except Exception as exc:
             self.deliver(self.failed, error_text(exc))
             return

@@ -58,8 +58,8 @@ class Gateway:
                 raise StoreError("the database is closed")
             return fn(self._store, *args, **kwargs)
 
-    def count_call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Like :meth:`call`, for slow read-only queries (counting a million rows).
+    def slow_read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Like :meth:`call`, for slow read-only queries (counting or searching a million rows).
 
         They run on a second, read-only connection with a lock of its own, so a count
         never makes a page, a detail or a decision wait. SQLite's WAL lets that reader see

@@ -93,7 +93,7 @@ class PagedWindow:
 
     def _fetch(self, request: tuple, gen: int, view: Filter) -> None:
         """Worker thread: run one query and post the result back."""
-        call = self.gateway.count_call if request[0] == "count" else self.gateway.call
+        call = self.gateway.slow_read if request[0] == "count" else self.gateway.call
         try:
             result = call(_QUERIES[request[0]], view, *request[1:])
         except Exception as exc:  # any failure must reach the user, not kill the app

@@ -109,7 +109,7 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def load_counts(self) -> None:
         try:
-            counts = self.triage_app.gateway.count_call(Store.counts)
+            counts = self.triage_app.gateway.slow_read(Store.counts)
         except Exception as exc:
             self.deliver(self.failed, error_text(exc))
             return
