@@ -201,3 +201,11 @@ def test_read_only_directory_is_still_readable(tmp_path, monkeypatch):
     finally:
         folder.chmod(0o755)
     assert not (folder / "inbox.db-wal").exists()
+
+
+def test_decision_batches_are_looked_up_by_index(tmp_path):
+    with Store.open(tmp_path / "inbox.db", create=True) as store:
+        plan = store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT coalesce(max(batch), 0) + 1 FROM decisions"
+        ).fetchall()
+    assert any("idx_dec_batch" in row[-1] for row in plan), plan

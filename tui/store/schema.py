@@ -172,10 +172,17 @@ def _v3_simulation_and_training(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_session_trainee ON training_sessions(trainee, started_at)")
 
 
+def _v4_decision_batches(db: sqlite_utils.Database) -> None:
+    # Each decision asks for max(batch) and undo looks a batch up: without this index both
+    # scan the whole log, which grows with every key press.
+    db.execute("CREATE INDEX idx_dec_batch ON decisions(batch)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_messages_and_meta,
     _v3_simulation_and_training,
+    _v4_decision_batches,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
