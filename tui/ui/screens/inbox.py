@@ -240,7 +240,7 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
         self.update_status()
 
     def failed(self, text: str) -> None:
-        self.notify(text, title="Error", severity="error", timeout=8)
+        self.notify(text, title="Error", severity="error", timeout=8, markup=False)
 
     # ------------------------------------------------------------------ moving
 
@@ -374,7 +374,9 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
 
     def _exported(self, count: int, where: str) -> None:
         self.say(None)
-        self.notify(f"{count:,} rows written to {where}", title="Exported", timeout=10)
+        self.notify(
+            f"{count:,} rows written to {where}", title="Exported", timeout=10, markup=False
+        )
 
     def on_unmount(self) -> None:
         with contextlib.suppress(Exception):
