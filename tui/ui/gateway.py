@@ -84,9 +84,11 @@ class Gateway:
         with self._lock, self._reader_lock:
             if not self._closed:
                 self._closed = True
-                self._store.close()
+                # Reader first: the last connection to close folds the WAL back into the
+                # file and removes it, which only the writable one is allowed to do.
                 if self._reader is not None:
                     self._reader.close()
+                self._store.close()
 
     def evaluate(self, invitation: Invitation) -> tuple[list[Flag], Recommendation | None]:
         """Flags and the recommendation for one invitation under the app's policy.
