@@ -129,41 +129,17 @@ def decision_rows(
     raw = store.export_rows(
         statuses=check_statuses(statuses), since=parse_since(since), all_history=all_history
     )
-    for (
-        invitation_id,
-        name,
-        headline,
-        company,
-        sent_at,
-        note,
-        status,
-        decided_at,
-        action,
-        recommended,
-        flag_codes,
-        reply,
-        session,
-    ) in raw:
+    for row in raw:
+        # Store rows are the HEADER columns without "agreed", which sits after "recommended".
+        action, recommended = row[_ACTION], row[_RECOMMENDED]
         if action is None or action == "undo" or not recommended:
             agreed = ""
         else:
             agreed = "yes" if action == recommended else "no"
-        yield (
-            invitation_id,
-            name,
-            headline,
-            company,
-            sent_at,
-            note,
-            status,
-            decided_at,
-            action,
-            recommended,
-            agreed,
-            flag_codes,
-            reply,
-            session,
-        )
+        yield (*row[: _RECOMMENDED + 1], agreed, *row[_RECOMMENDED + 1 :])
+
+
+_ACTION, _RECOMMENDED = 8, 9  # positions in a store export row
 
 
 def export_decisions(
