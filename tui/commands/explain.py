@@ -3,7 +3,7 @@
 Text mode is for reading in a terminal: every piece of sender-written text goes through
 ``visible`` (control and bidi characters shown as escapes) and long notes are cut.
 ``--json`` is for scripts: one JSON object per line, every string exactly as stored
-(``json.dumps`` escapes what needs escaping, and non-ASCII as ``\\uXXXX``).
+(``json.dumps`` escapes what needs escaping, and non-ASCII as ``\\u`` escapes).
 Invitations are read one at a time, so a million-row inbox streams in constant memory.
 """
 
