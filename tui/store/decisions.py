@@ -191,13 +191,17 @@ class DecisionLog:
     ) -> None:
         """The sender answered an "ask": store the reply and move the invitation to replied."""
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO messages (invitation_id, direction, body, at) VALUES (?, 'in', ?, ?)",
-                (invitation_id, body, at or self.clock()),
-            )
-            conn.execute(
-                "UPDATE invitations SET status = 'replied' WHERE id = ? AND status = 'asked'",
-                (invitation_id,),
-            )
-            if assessment is not None:
-                self._write_assessment(conn, invitation_id, assessment)
+            self._write_reply(conn, invitation_id, body, at or self.clock(), assessment)
+
+    def _write_reply(self, conn, invitation_id: int, body: str, at: str, assessment) -> None:
+        """Inside a caller's transaction: the message, the replied status, the new flags."""
+        conn.execute(
+            "INSERT INTO messages (invitation_id, direction, body, at) VALUES (?, 'in', ?, ?)",
+            (invitation_id, body, at),
+        )
+        conn.execute(
+            "UPDATE invitations SET status = 'replied' WHERE id = ? AND status = 'asked'",
+            (invitation_id,),
+        )
+        if assessment is not None:
+            self._write_assessment(conn, invitation_id, assessment)

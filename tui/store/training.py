@@ -188,16 +188,7 @@ class TrainingTables:
             ).rowcount
             if not marked:
                 return
-            conn.execute(
-                "INSERT INTO messages (invitation_id, direction, body, at) VALUES (?, 'in', ?, ?)",
-                (invitation_id, body, at),
-            )
-            conn.execute(
-                "UPDATE invitations SET status = 'replied' WHERE id = ? AND status = 'asked'",
-                (invitation_id,),
-            )
-            if assessment is not None:
-                self._write_assessment(conn, invitation_id, assessment)
+            self._write_reply(conn, invitation_id, body, at, assessment)
 
     def external_keys(self, ids: Iterable[int]) -> dict[int, str | None]:
         """The stable keys (scenario slots, import keys) of some invitations."""
