@@ -16,14 +16,7 @@ from __future__ import annotations
 
 from tui.models import InboxRow
 from tui.store import rows
-from tui.store.store import _INBOX_SELECT, Cursor, Filter, Store
-
-
-def _search_clause(text: str) -> tuple[str, list[str]]:
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    fields = ("p.name", "p.company", "p.headline", "i.note")
-    clause = "(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")"
-    return clause, [pattern] * len(fields)
+from tui.store.store import _INBOX_SELECT, Cursor, Filter, Store, search_clause
 
 
 def page_at(store: Store, view: Filter, index: int, *, limit: int = 100) -> list[InboxRow]:
@@ -50,7 +43,7 @@ def find_next(
     With neither cursor: the top-most match. :func:`find_last` gives the bottom-most.
     """
     clauses, params = store._where(view)
-    clause, extra = _search_clause(text)
+    clause, extra = search_clause(text)
     clauses.append(clause)
     params.extend(extra)
     order = "DESC"
@@ -72,7 +65,7 @@ def find_next(
 def find_last(store: Store, view: Filter, text: str) -> InboxRow | None:
     """The bottom-most row of ``view`` matching ``text`` (where a backwards find wraps to)."""
     clauses, params = store._where(view)
-    clause, extra = _search_clause(text)
+    clause, extra = search_clause(text)
     clauses.append(clause)
     params.extend(extra)
     sql = f"{_INBOX_SELECT} WHERE {' AND '.join(clauses)} ORDER BY i.sent_at ASC, i.id ASC LIMIT 1"

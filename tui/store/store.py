@@ -34,6 +34,14 @@ _INVITATIONS_INSERT = (
 _UNASSESSED = Assessment()
 
 
+def search_clause(text: str) -> tuple[str, list[str]]:
+    """SQL matching ``text`` literally (``%`` and ``_`` too) in name, company, headline, note."""
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    fields = ("p.name", "p.company", "p.headline", "i.note")
+    clause = "(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")"
+    return clause, [pattern] * len(fields)
+
+
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -227,14 +235,9 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         if view.flagged_only:
             clauses.append("i.flag_count > 0")
         if view.search:
-            pattern = (
-                "%"
-                + view.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            fields = ("p.name", "p.company", "p.headline", "i.note")
-            clauses.append("(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")")
-            params.extend([pattern] * len(fields))
+            clause, values = search_clause(view.search)
+            clauses.append(clause)
+            params.extend(values)
         return clauses, params
 
     def page(
@@ -270,21 +273,20 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         found = [rows.inbox_row(r) for r in self.conn.execute(sql, [*params, limit])]
         return found if descending else found[::-1]
 
-    def count(self, view: Filter) -> int:
-        """How many invitations a filtered list holds."""
+    def count(self, view: Filter, *, before: Cursor | None = None) -> int:
+        """How many invitations a filtered list holds (above ``before``, if given)."""
         clauses, params = self._where(view)
+        if before is not None:
+            clauses.append("(i.sent_at, i.id) > (?, ?)")
+            params.extend([before.sent_at, before.id])
+        # The people table is needed only to search names, companies and headlines.
         join = " JOIN people p ON p.id = i.person_id" if view.search else ""
         sql = f"SELECT count(*) FROM invitations i{join} WHERE {' AND '.join(clauses)}"
         return self.conn.execute(sql, params).fetchone()[0]
 
     def position(self, view: Filter, cursor: Cursor) -> int:
         """How many rows of the list come before ``cursor`` (for a scrollbar)."""
-        clauses, params = self._where(view)
-        clauses.append("(i.sent_at, i.id) > (?, ?)")
-        params.extend([cursor.sent_at, cursor.id])
-        join = " JOIN people p ON p.id = i.person_id" if view.search else ""
-        sql = f"SELECT count(*) FROM invitations i{join} WHERE {' AND '.join(clauses)}"
-        return self.conn.execute(sql, params).fetchone()[0]
+        return self.count(view, before=cursor)
 
     def get(self, invitation_id: int) -> Invitation:
         row = self.conn.execute(f"{_FULL_SELECT} WHERE i.id = ?", (invitation_id,)).fetchone()
