@@ -20,6 +20,7 @@ from typing import IO
 
 from tui.export.safe_csv import ExportError, write_safe_csv
 from tui.models import STATUSES
+from tui.store.export_queries import EXPORT_FIELDS
 
 HEADER = (
     "invitation_id",
@@ -139,7 +140,8 @@ def decision_rows(
         yield (*row[: _RECOMMENDED + 1], agreed, *row[_RECOMMENDED + 1 :])
 
 
-_ACTION, _RECOMMENDED = 8, 9  # positions in a store export row
+_ACTION = EXPORT_FIELDS.index("action")
+_RECOMMENDED = EXPORT_FIELDS.index("recommended")
 
 
 def export_decisions(
