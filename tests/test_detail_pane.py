@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 
 from tui.models import Flag, Invitation, Message, NewInvitation, Person, Recommendation
@@ -76,8 +77,9 @@ class PaneApp(App):
 
 
 def screen_lines(pane: DetailPane) -> list[str]:
-    """The pane's lines as painted now (only what is scrolled into view)."""
-    return [pane.render_line(y).text.rstrip() for y in range(pane.size.height)]
+    """The pane's lines as painted now (only what is scrolled into view), without the
+    margin in the first cell and the position bar in the last."""
+    return [pane.render_line(y).text[1:-1].rstrip() for y in range(pane.size.height)]
 
 
 def all_lines(pane: DetailPane) -> list[str]:
@@ -244,6 +246,32 @@ async def test_focus_and_scroll_and_back_to_top_on_a_new_invitation():
         await pilot.pause()
         assert pane.scroll_y == 0
         assert "Other" in pane.plain_text()
+
+
+async def test_position_bar_shows_where_the_view_is_and_the_wheel_scrolls():
+    app = PaneApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        pane = app.query_one(DetailPane)
+        pane.show(make_invitation(), FLAGS, RECOMMENDATION)
+        await pilot.pause()
+
+        def thumb_rows() -> list[int]:
+            return [y for y in range(pane.size.height) if pane.render_line(y).text[-1] == "┃"]
+
+        at_top = thumb_rows()
+        assert at_top and at_top[0] == 0
+        assert all(pane.render_line(y).text[-1] in "┃│" for y in range(pane.size.height))
+        pane.post_message(events.MouseScrollDown(pane, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert thumb_rows()[-1] == pane.size.height - 1
+        # Taller than the content: everything fits, so there is no thumb at all.
+        await pilot.resize_terminal(80, 200)
+        await pilot.pause()
+        assert pane.max_scroll_y == 0
+        assert thumb_rows() == []
 
 
 async def test_lines_follow_focus_and_theme_colours():

@@ -28,6 +28,7 @@ from textual.widgets import Footer, Static
 
 from tui.models import Invitation
 from tui.ui import render_flags, styles
+from tui.ui.detail_content import detail_parts
 from tui.ui.training_words import (
     ACTIONS,
     DIFFERS,
@@ -36,7 +37,6 @@ from tui.ui.training_words import (
     intent_sentence,
     points_text,
 )
-from tui.ui.widgets.detail_pane import detail_parts
 
 # The order the revealed invitation is read in (names from detail_parts).
 BODY_ORDER = ("header", "flags", "conversation", "recommendation", "profile")

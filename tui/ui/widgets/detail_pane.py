@@ -5,12 +5,14 @@ action and its reasons), why (the note with the evidence painted, our message an
 reply, the flags and signals), then the evidence behind the flags (numbers, "About this
 profile", each profile section as content, empty or unknown).
 
-It is a line-API ``ScrollView`` (like toolong's log view): ``show`` builds Rich ``Text``,
-wraps it once to the pane's width, and ``render_line`` paints only the visible lines from a
-small cache. The pane keeps its size while the content changes, so a new invitation
-repaints the pane alone instead of re-laying-out the whole screen; a 10 kB note costs no
-more per key press than a short one. The vertical scrollbar is always there so the width
-never jumps.
+It is a line-API ``ScrollView`` (like toolong's log view) over a
+:class:`~tui.ui.detail_content.PreparedDetail`: text wrapped once to the pane's width, the
+first screenfuls already painted as strips (the inbox prepares the next invitation's
+detail in a thread worker before it is needed), the rest painted when scrolled to. The
+pane keeps its size while the content changes, so a new invitation repaints the pane alone
+instead of re-laying-out the screen; a 10 kB note costs no more per key press than a short
+one. Like the inbox list it draws its own one-cell position bar: Textual's scrollbar widget
+repaints in full whenever the content's length changes, which is on every invitation.
 
 The pane is focusable: the app focuses it on Enter, then the arrows, PageUp/PageDown and
 Home/End scroll it. ``show(..., reveal=False)`` is the training view: the raw profile and
@@ -19,7 +21,7 @@ note only, with no flags, highlights, verdict badges or recommendation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -31,73 +33,31 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.models import Flag, Invitation, Recommendation
-from tui.ui import render_flags, render_note, render_profile, styles
-from tui.ui.render_profile import clip, when
+from tui.ui.detail_content import PreparedDetail, paint, prepare
+from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
-EMPTY_TEXT = "No invitation selected."
 PART_NAMES = ("header", "recommendation", "conversation", "flags", "profile")
 
 
-def conversation(invitation: Invitation, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
-    """The note, then each message: ours ("You asked") and theirs ("Reply")."""
-    flags = list(flags)
-    text = styles.styled("Note", styles.HEADING)
-    text.append("\n")
-    text.append_text(render_note.note_text(invitation.note, flags, reveal=reveal))
-    latest_in = max(
-        (i for i, message in enumerate(invitation.messages) if message.direction == "in"),
-        default=None,
-    )
-    for index, message in enumerate(invitation.messages):
-        text.append("\n\n")
-        who = "Reply" if message.direction == "in" else "You asked"
-        text.append(who, styles.HEADING)
-        text.append(f"  {when(message.at)}", styles.MUTED)
-        text.append("\n")
-        if index == latest_in:
-            text.append_text(render_note.reply_text(message.body, flags, reveal=reveal))
-        else:
-            text.append(clip(message.body, 20_000, one_line=False))
-    if invitation.status == "asked" and latest_in is None:
-        text.append("\n\n")
-        text.append("No reply yet.", styles.UNKNOWN)
-    return text
-
-
-def detail_parts(
-    invitation: Invitation,
-    flags: Iterable[Flag],
-    recommendation: Recommendation | None,
-    *,
-    reveal: bool = True,
-) -> dict[str, Text]:
-    """The pane's blocks, in reading order; without ``reveal`` no verdict blocks at all."""
-    flags = list(flags) if reveal else []
-    parts = {"header": render_profile.header(invitation, flags, judge=reveal)}
-    if reveal:
-        parts["recommendation"] = render_flags.recommendation_text(recommendation)
-    parts["conversation"] = conversation(invitation, flags, reveal=reveal)
-    if reveal:
-        parts["flags"] = render_flags.flag_list(flags)
-    parts["profile"] = render_profile.profile_details(invitation, flags, judge=reveal)
-    return parts
-
-
-class DetailPane(ScrollView, can_focus=True):
+class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
     """Shows one invitation: sender's card, note with evidence, flags, recommendation."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail-pane--bar", "detail-pane--thumb"}
 
     DEFAULT_CSS = """
     DetailPane {
         width: 1fr;
         height: 1fr;
-        padding: 0 1;
+        padding: 0;
         overflow-x: hidden;
-        overflow-y: scroll;
-        scrollbar-size-vertical: 1;
+        overflow-y: auto;
+        scrollbar-size-vertical: 0;
     }
     DetailPane:focus {
         background: $boost;
     }
+    DetailPane > .detail-pane--bar { color: $text-disabled; }
+    DetailPane > .detail-pane--thumb { color: $accent; }
     """
 
     def __init__(
@@ -109,34 +69,47 @@ class DetailPane(ScrollView, can_focus=True):
         disabled: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self._parts: dict[str, Text] = {"empty": styles.styled(EMPTY_TEXT, styles.EMPTY)}
-        self._text = Text()
-        self._lines: list[Text] = []
-        self._wrapped_width = 0
+        self._detail = prepare(None, [], None)
         self._strips: LRUCache[tuple[int, Style], Strip] = LRUCache(512)
-        self._shown_id: int | None = None
-        self._reveal = True
         self._base_style: Style | None = None
-        self._compose_text()
+        self._bars: dict[bool, Strip] = {}
 
     @property
     def invitation_id(self) -> int | None:
         """The id of the invitation on show, or ``None``."""
-        return self._shown_id
+        invitation = self._detail.invitation
+        return invitation.id if invitation is not None else None
 
     @property
     def revealed(self) -> bool:
         """Whether flags, highlights and the recommendation are on show."""
-        return self._reveal
+        return self._detail.reveal
 
     def part(self, name: str) -> Text | None:
         """The ``Text`` of one block on show (``header``, ``recommendation``,
         ``conversation``, ``flags``, ``profile``, or ``empty``), or ``None`` if hidden."""
-        return self._parts.get(name)
+        return self._detail.parts.get(name)
 
     def plain_text(self) -> str:
         """Everything the pane holds, as plain text (what scrolling would reveal)."""
-        return self._text.plain
+        return self._detail.text.plain
+
+    # ------------------------------------------------------------------ what to show
+
+    def text_width(self) -> int:
+        """Cells per wrapped line: the content width less the margins and the position bar.
+
+        The one-cell margins either side are painted into each line (see
+        :func:`~tui.ui.detail_content.paint`) rather than left to CSS padding, which
+        Textual would add to every line again on every repaint.
+        """
+        return max(0, self.scrollable_content_region.width - 3)
+
+    def paint_style(self) -> Style:
+        """The pane's own colours, looked up once per style change (not once per line)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     def show(
         self,
@@ -146,70 +119,97 @@ class DetailPane(ScrollView, can_focus=True):
         *,
         reveal: bool = True,
     ) -> None:
-        """Show ``invitation`` (or the empty state for ``None``) with its flags and verdict.
+        """Show ``invitation`` (or the empty state for ``None``) with its flags and verdict."""
+        self.show_prepared(prepare(invitation, flags, recommendation, reveal=reveal))
+
+    def show_prepared(self, detail: PreparedDetail) -> None:
+        """Show a detail built by :func:`~tui.ui.detail_content.prepare` (maybe elsewhere).
 
         Scrolls back to the top when a different invitation is shown, so the name and the
         recommendation are always what the eye lands on.
         """
-        new_id = invitation.id if invitation is not None else None
-        changed = new_id != self._shown_id
-        self._shown_id = new_id
-        self._reveal = reveal
-        if invitation is None:
-            self._parts = {"empty": styles.styled(EMPTY_TEXT, styles.EMPTY)}
-        else:
-            self._parts = detail_parts(invitation, flags, recommendation, reveal=reveal)
-        self._compose_text()
-        self._reflow()
-        if changed and self.is_mounted:
-            self.scroll_home(animate=False, immediate=True)
-
-    def _compose_text(self) -> None:
-        text = Text("\n\n").join(self._parts.values())
-        text.expand_tabs(4)
-        self._text = text
-
-    def _reflow(self) -> None:
-        """Wrap the text to the current width and resize the scrollable area."""
-        width = self.scrollable_content_region.width
-        if not self.is_mounted or width <= 0:
-            return
-        self._wrapped_width = width
-        self._lines = list(self._text.wrap(self.app.console, width, overflow="fold"))
+        changed = detail.key is None or detail.key[0] != self.invitation_id
+        self._detail = detail
         self._strips.clear()
-        size = Size(width, len(self._lines))
+        if not self.is_mounted:
+            return
+        width = self.text_width()
+        if not detail.fits(width, self.paint_style()):
+            detail.wrap(self.app.console, width, self.paint_style())
+        if changed:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self._resize_content()
+
+    def _resize_content(self) -> None:
+        """Resize the scrollable area to the lines, without a screen-wide layout pass.
+
+        The pane's own size does not change (fixed by CSS), only its content's length, and
+        with no scrollbar widget to update nothing but this pane needs repainting.
+        """
+        size = Size(self._detail.width + 3, len(self._detail.lines))
         if size != self.virtual_size:
-            # Resize the scrollable area without a screen-wide layout pass: the pane's own
-            # size does not change (fixed by CSS, scrollbar always shown), only its content.
             self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
+            if self.scroll_offset.y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.refresh()
 
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The wheel scrolls the pane even though Textual's scrollbar is hidden."""
+        return not self._check_disabled() and self.max_scroll_y > 0
+
+    # ------------------------------------------------------------------ events
+
+    def on_mount(self) -> None:
+        self.show_prepared(self._detail)
+
     def on_resize(self, event: events.Resize) -> None:
-        if self.scrollable_content_region.width != self._wrapped_width:
-            self._reflow()
+        if self.text_width() != self._detail.width:
+            self._strips.clear()
+            self._detail.wrap(self.app.console, self.text_width(), self.paint_style())
+            self._resize_content()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._base_style = None  # focus tint or theme changed: paint lines afresh
+        # Focus tint or theme changed: paint lines afresh.
+        self._base_style = None
+        self._bars.clear()
+        self._strips.clear()
+        self.forget_truecolor_background()
 
-    def _style(self) -> Style:
-        """The pane's own colours, looked up once per style change (not once per line)."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
+    # ------------------------------------------------------------------ painting
+
+    def _bar(self, y: int) -> Strip:
+        """The position bar's cell on line ``y``: a thumb where the viewport is."""
+        height = self.size.height
+        total = len(self._detail.lines)
+        thumb = False
+        if total > height > 0:
+            size = max(1, height * height // total)
+            # Scaled so that the thumb touches the bottom exactly when the view does.
+            start = (height - size) * self.scroll_offset.y // (total - height)
+            thumb = start <= y < start + size
+        bar = self._bars.get(thumb)
+        if bar is None:
+            part = "detail-pane--thumb" if thumb else "detail-pane--bar"
+            style = self.paint_style() + self.get_component_rich_style(part, partial=True)
+            bar = Strip([Segment("┃" if thumb else "│", style)], 1)
+            bar = self._bars[thumb] = self.truecolor(bar)
+        return bar
 
     def render_line(self, y: int) -> Strip:
+        detail = self._detail
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        base = self._style()
-        if index >= len(self._lines):
-            return Strip.blank(width, base)
-        key = (index, base)
-        strip = self._strips.get(key)
-        if strip is None:
-            segments = self._lines[index].render(self.app.console)
-            strip = Strip(list(Segment.apply_style(segments, base)))
-            strip = strip.crop_extend(0, width, base)
-            self._strips[key] = strip
-        return strip.apply_offsets(0, index)
+        width = detail.width
+        base = self.paint_style()
+        if index >= len(detail.lines):
+            return Strip.join([Strip.blank(width + 2, base), self._bar(y)])
+        if index < len(detail.strips) and detail.base == base:
+            strip = detail.strips[index]
+        else:
+            key = (index, base)
+            strip = self._strips.get(key)
+            if strip is None:
+                strip = paint(self.app.console, detail.lines[index], width, base, index)
+                self._strips[key] = strip
+        return Strip.join([self.truecolor(strip), self._bar(y)])

@@ -32,9 +32,17 @@ from tui.ui.gateway import Gateway
 from tui.ui.inbox_window import PagedWindow
 from tui.ui.marks import Marks
 from tui.ui.row_format import RowStyles, render_row
+from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
 
-class InboxList(PagedWindow, DeliverMixin, ScrollView, can_focus=True, inherit_bindings=False):
+class InboxList(
+    PagedWindow,
+    DeliverMixin,
+    OwnTruecolorFilter,
+    ScrollView,
+    can_focus=True,
+    inherit_bindings=False,
+):
     """Rows of one :class:`~tui.store.Filter`, newest first, with a cursor and marks."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -319,6 +327,7 @@ class InboxList(PagedWindow, DeliverMixin, ScrollView, can_focus=True, inherit_b
         super().notify_style_update()
         self._styles = None
         self._strips.clear()
+        self.forget_truecolor_background()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -359,7 +368,9 @@ class InboxList(PagedWindow, DeliverMixin, ScrollView, can_focus=True, inherit_b
         if self.total <= height or height <= 0:
             return " "
         size = max(1, height * height // self.total)
-        start = min(height - size, self.scroll_offset.y * height // self.total)
+        # Scaled so that the thumb touches the bottom exactly when the view does.
+        start = (height - size) * min(self.scroll_offset.y, self.total - height)
+        start //= self.total - height
         return "┃" if start <= y < start + size else "│"
 
     def render_line(self, y: int) -> Strip:
@@ -375,13 +386,13 @@ class InboxList(PagedWindow, DeliverMixin, ScrollView, can_focus=True, inherit_b
         thumb = self._thumb(y)
         bar = Segment(thumb, self._thumb_style if thumb == "┃" else self._bar_style)
         if index >= self.total:
-            return Strip([Segment(" " * width, styles.base), bar], width + 1)
+            return self.truecolor(Strip([Segment(" " * width, styles.base), bar], width + 1))
         row = self.row_at(index)
         if row is None:
             style = styles.base + self.get_component_rich_style("inbox-list--placeholder")
             if index == self.cursor:
                 style += styles.cursor
-            return Strip([Segment("  …".ljust(width), style), bar], width + 1)
+            return self.truecolor(Strip([Segment("  …".ljust(width), style), bar], width + 1))
         cursor = index == self.cursor
         marked = self.marks.is_marked(row.id)
         key = (row.id, row.status, row.flag_codes, cursor, marked, width, self.has_focus, thumb)
@@ -396,7 +407,7 @@ class InboxList(PagedWindow, DeliverMixin, ScrollView, can_focus=True, inherit_b
                 show_flags=self.show_flags,
                 styles=styles,
             )
-            strip = self._strips[key] = Strip([*body, bar], width + 1)
+            strip = self._strips[key] = self.truecolor(Strip([*body, bar], width + 1))
         return strip
 
     def _announce(self, force: bool = False) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.reactive import reactive
-from textual.widget import Widget
+
+from tui.ui.widgets.one_line import OneLineBar
 
 # (key, long label, short label); the number key that selects each is its position + 1.
 SPLITS: tuple[tuple[str, str, str], ...] = (
@@ -42,7 +43,7 @@ def visible_splits(counts: dict[str, int] | None) -> tuple[str, ...]:
     return SPLIT_KEYS[:-1]
 
 
-class SplitsBar(Widget):
+class SplitsBar(OneLineBar):
     """One line: ``▸1 Pending 57  2 Asked 3 …`` with the current split highlighted."""
 
     DEFAULT_CSS = """
@@ -95,7 +96,11 @@ class SplitsBar(Widget):
             text.append(f" {label}{amount}", active_style if active else None)
         return text
 
-    def render(self) -> Text:
+    def line_state(self):
+        counts = self.counts
+        return (self.active, None if counts is None else tuple(sorted(counts.items())))
+
+    def line_text(self) -> Text:
         for level in (0, 1):
             text = self._text(level)
             if text.cell_len <= self.size.width:

@@ -7,12 +7,12 @@ nothing depends on colour or on remembering which keys were pressed.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widget import Widget
 
 from tui.safe_text import visible
+from tui.ui.widgets.one_line import OneLineBar
 
 
-class StatusLine(Widget):
+class StatusLine(OneLineBar):
     DEFAULT_CSS = """
     StatusLine {
         height: 1;
@@ -50,7 +50,10 @@ class StatusLine(Widget):
             self._parts = parts
             self.refresh()
 
-    def render(self) -> Text:
+    def line_state(self):
+        return tuple(self._parts.items())
+
+    def line_text(self) -> Text:
         p = self._parts
         strong = self.get_component_rich_style("status-line--strong", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")

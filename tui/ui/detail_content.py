@@ -1,0 +1,150 @@
+"""What the detail pane paints for one invitation, built away from the widget.
+
+:func:`prepare` turns an invitation (with its flags and recommendation) into wrapped lines
+and, for the first screenfuls, finished ``Strip`` objects. It touches no widget, so a
+thread worker can run it: the inbox builds the detail of the invitation a decision or a
+``j`` will select next while the user is still reading, and the key press that brings it
+up only hands the pane lines that are already painted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from tui.models import Flag, Invitation, Recommendation
+from tui.ui import render_flags, render_note, render_profile, styles
+from tui.ui.render_profile import clip, when
+
+EMPTY_TEXT = "No invitation selected."
+EAGER_LINES = 120  # lines painted ahead; a long profile's tail is painted when scrolled to
+
+
+def conversation(invitation: Invitation, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
+    """The note, then each message: ours ("You asked") and theirs ("Reply")."""
+    flags = list(flags)
+    text = styles.styled("Note", styles.HEADING)
+    text.append("\n")
+    text.append_text(render_note.note_text(invitation.note, flags, reveal=reveal))
+    latest_in = max(
+        (i for i, message in enumerate(invitation.messages) if message.direction == "in"),
+        default=None,
+    )
+    for index, message in enumerate(invitation.messages):
+        text.append("\n\n")
+        who = "Reply" if message.direction == "in" else "You asked"
+        text.append(who, styles.HEADING)
+        text.append(f"  {when(message.at)}", styles.MUTED)
+        text.append("\n")
+        if index == latest_in:
+            text.append_text(render_note.reply_text(message.body, flags, reveal=reveal))
+        else:
+            text.append(clip(message.body, 20_000, one_line=False))
+    if invitation.status == "asked" and latest_in is None:
+        text.append("\n\n")
+        text.append("No reply yet.", styles.UNKNOWN)
+    return text
+
+
+def detail_parts(
+    invitation: Invitation,
+    flags: Iterable[Flag],
+    recommendation: Recommendation | None,
+    *,
+    reveal: bool = True,
+) -> dict[str, Text]:
+    """The pane's blocks, in reading order; without ``reveal`` no verdict blocks at all."""
+    flags = list(flags) if reveal else []
+    parts = {"header": render_profile.header(invitation, flags, judge=reveal)}
+    if reveal:
+        parts["recommendation"] = render_flags.recommendation_text(recommendation)
+    parts["conversation"] = conversation(invitation, flags, reveal=reveal)
+    if reveal:
+        parts["flags"] = render_flags.flag_list(flags)
+    parts["profile"] = render_profile.profile_details(invitation, flags, judge=reveal)
+    return parts
+
+
+def empty_parts() -> dict[str, Text]:
+    return {"empty": styles.styled(EMPTY_TEXT, styles.EMPTY)}
+
+
+@dataclass
+class PreparedDetail:
+    """One invitation's detail, wrapped to ``width`` and (partly) painted in ``base``."""
+
+    invitation: Invitation | None
+    flags: list[Flag]
+    recommendation: Recommendation | None
+    reveal: bool
+    parts: dict[str, Text]
+    text: Text
+    width: int = 0
+    base: Style | None = None
+    lines: list[Text] = field(default_factory=list)
+    strips: list[Strip] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple | None:
+        """What the detail was built from: it is stale once any of this changes."""
+        invitation = self.invitation
+        if invitation is None:
+            return None
+        return (invitation.id, invitation.status, len(invitation.messages), self.reveal)
+
+    def fits(self, width: int, base: Style | None) -> bool:
+        return self.width == width and self.base == base and width > 0
+
+    def wrap(self, console: Console, width: int, base: Style | None) -> None:
+        """Wrap to ``width`` and paint the first lines in ``base`` (any thread)."""
+        self.width, self.base = width, base
+        self.lines = list(self.text.wrap(console, width, overflow="fold")) if width > 0 else []
+        self.strips = []
+        if base is not None:
+            count = min(len(self.lines), EAGER_LINES)
+            self.strips = [
+                paint(console, line, width, base, index)
+                for index, line in enumerate(self.lines[:count])
+            ]
+
+
+def paint(console: Console, line: Text, width: int, base: Style, index: int) -> Strip:
+    """Line ``index`` on the pane's colours: ``width`` cells between one-cell margins.
+
+    The strip carries its own offsets (what lets a mouse selection find its text), so
+    painting it again costs nothing.
+    """
+    segments = [Segment(" "), *line.render(console)]
+    strip = Strip(list(Segment.apply_style(segments, base))).crop_extend(0, width + 2, base)
+    return strip.apply_offsets(0, index)
+
+
+def prepare(
+    invitation: Invitation | None,
+    flags: Iterable[Flag],
+    recommendation: Recommendation | None,
+    *,
+    reveal: bool = True,
+    console: Console | None = None,
+    width: int = 0,
+    base: Style | None = None,
+) -> PreparedDetail:
+    """Build the detail; with a console and a width, wrap and paint it too."""
+    flags = list(flags)
+    parts = (
+        empty_parts()
+        if invitation is None
+        else detail_parts(invitation, flags, recommendation, reveal=reveal)
+    )
+    text = Text("\n\n").join(parts.values())
+    text.expand_tabs(4)
+    prepared = PreparedDetail(invitation, flags, recommendation, reveal, parts, text)
+    if console is not None and width > 0:
+        prepared.wrap(console, width, base)
+    return prepared
