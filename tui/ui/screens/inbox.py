@@ -17,12 +17,12 @@ from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
 from tui.models import Flag, Invitation, Recommendation
 from tui.store import Cursor, Filter, Store
 from tui.ui.bindings import INBOX_BINDINGS
 from tui.ui.deliver import DeliverMixin
+from tui.ui.detail_loader import DetailLoaderMixin
 from tui.ui.find import FindMixin
 from tui.ui.gateway import error_text
 from tui.ui.triage import TriageMixin
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
 
 
-class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
+class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Screen):
     """The inbox. ``split`` is a status, or ``all`` (every status but sent)."""
 
     BINDINGS: ClassVar[list[BindingType]] = INBOX_BINDINGS
@@ -62,6 +62,7 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
         self._counts_requested = False
         self._settle_timer: Timer | None = None
         self.init_triage()
+        self.init_detail_loader()
 
     @property
     def triage_app(self) -> InviteTriageApp:
@@ -131,6 +132,7 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
 
     def refresh_inbox(self) -> None:
         """Recount and reload (new invitations arrived, or a reply changed a status)."""
+        self.forget_prepared()
         self.load_counts()
         self.inbox.reload()
 
@@ -150,6 +152,7 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
             self._counts_requested = True
             self.call_after_refresh(self.load_counts)
             self.triage_app.first_page_shown()
+        self.cancel_prefetch()
         now = time.monotonic()
         delay = self.triage_app.settle_delay
         quiet = now - self._last_change >= delay
@@ -180,36 +183,11 @@ class InboxScreen(FindMixin, TriageMixin, DeliverMixin, Screen):
             return
         if self.shown != (row.id, row.status):
             self.shown = (row.id, row.status)
-            self.load_detail(row.id)
+            self.show_detail_of(row)
 
     @on(InboxList.LoadFailed)
     def _load_failed(self, event: InboxList.LoadFailed) -> None:
         self.failed(event.text)
-
-    def show_nothing(self) -> None:
-        self.shown = None
-        self.invitation = None
-        self.detail.show(None, [], None, reveal=True)
-
-    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
-    def load_detail(self, invitation_id: int) -> None:
-        try:
-            invitation, flags, recommendation = self.triage_app.gateway.load(invitation_id)
-        except Exception as exc:
-            self.deliver(self.failed, error_text(exc))
-            return
-        if not get_current_worker().is_cancelled:
-            self.deliver(self._detail_loaded, invitation, flags, recommendation)
-
-    def _detail_loaded(
-        self, invitation: Invitation, flags: list[Flag], recommendation: Recommendation | None
-    ) -> None:
-        row = self.inbox.row
-        if row is None or row.id != invitation.id:
-            return  # the cursor moved on meanwhile
-        self.invitation = invitation
-        self.assessment = (flags, recommendation)
-        self.detail.show(invitation, flags, recommendation, reveal=self.reveal(invitation))
 
     def reveal(self, invitation: Invitation) -> bool:
         """Training hides flags and the recommendation until the trainee has decided."""

@@ -1,0 +1,168 @@
+"""Loading the detail pane's invitation, and preparing the next ones before they are asked for.
+
+A decision selects the next invitation and ``j``/``k`` the neighbouring one, so once the
+detail on show has been on screen for a moment (``PREFETCH_DELAY``, while the user reads
+it) the screen loads those neighbours in a thread worker and prepares their detail (text
+built, wrapped and painted, see :mod:`tui.ui.detail_content`). The key press that brings
+one up then shows it at once, with no store call and no text work on the UI thread. The
+delay keeps this work away from the key presses themselves: a user who keeps moving never
+waits on a neighbour being prepared, and one who stops to read pays for it unseen. A prepared detail
+is used only while it matches the row (same status) and the pane (same width and
+colours); anything else is loaded afresh. Training prepares nothing ahead: whether flags
+may be shown changes with the trainee's decisions.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.worker import get_current_worker
+
+from tui.ui.detail_content import PreparedDetail, prepare
+from tui.ui.gateway import error_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.style import Style
+    from textual.timer import Timer
+    from textual.worker import Worker
+
+    from tui.models import InboxRow
+    from tui.ui.screens.inbox import InboxScreen
+
+KEEP = 8  # prepared details kept (the one on show, its neighbours, a few just left)
+PREFETCH_DELAY = 0.25  # seconds a detail is on show, untouched, before its neighbours load
+
+Target = tuple["Console", int, "Style"]  # what a detail is painted for: console, width, colours
+
+
+class DetailLoaderMixin:
+    """Mixed into :class:`~tui.ui.screens.inbox.InboxScreen`."""
+
+    def init_detail_loader(self: InboxScreen) -> None:
+        self._prepared: OrderedDict[int, PreparedDetail] = OrderedDict()
+        self._prefetch_timer: Timer | None = None
+        self._prefetch_worker: Worker | None = None
+
+    @property
+    def prefetch_pending(self) -> bool:
+        """True while neighbours are due to be prepared (the timer has not fired yet)."""
+        return self._prefetch_timer is not None
+
+    def cancel_prefetch(self: InboxScreen) -> None:
+        """The cursor moved: the neighbours due to be prepared may no longer be."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+            self._prefetch_timer = None
+        worker, self._prefetch_worker = self._prefetch_worker, None
+        if worker is not None and worker.is_running:
+            worker.cancel()
+
+    def forget_prepared(self: InboxScreen) -> None:
+        """Drop every detail prepared ahead (the inbox changed under them)."""
+        self._prepared.clear()
+
+    def paint_target(self: InboxScreen) -> Target:
+        detail = self.detail
+        return self.app.console, detail.text_width(), detail.paint_style()
+
+    def show_detail_of(self: InboxScreen, row: InboxRow) -> None:
+        """Bring the detail pane to ``row``: from what was prepared, or by loading it."""
+        ready = self._prepared.get(row.id)
+        if ready is not None and self._usable(ready, row.status):
+            self._prepared.move_to_end(row.id)
+            self._show(ready)
+            self._prefetch_later()
+        else:
+            self.load_detail(row.id, self.paint_target())
+
+    def show_nothing(self: InboxScreen) -> None:
+        self.shown = None
+        self.invitation = None
+        self.detail.show(None, [], None, reveal=True)
+
+    def _usable(self: InboxScreen, ready: PreparedDetail, status: str) -> bool:
+        _console, width, base = self.paint_target()
+        invitation = ready.invitation
+        return invitation is not None and invitation.status == status and ready.fits(width, base)
+
+    def _show(self: InboxScreen, ready: PreparedDetail) -> None:
+        self.invitation = ready.invitation
+        self.assessment = (ready.flags, ready.recommendation)
+        self.detail.show_prepared(ready)
+
+    # ------------------------------------------------------------------ workers
+
+    def _build(self: InboxScreen, invitation_id: int, target: Target) -> PreparedDetail:
+        """Worker side: one invitation from the store, its verdict, its painted detail."""
+        invitation, flags, recommendation = self.triage_app.gateway.load(invitation_id)
+        console, width, base = target
+        return prepare(
+            invitation,
+            flags,
+            recommendation,
+            reveal=self.reveal(invitation),
+            console=console,
+            width=width,
+            base=base,
+        )
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def load_detail(self: InboxScreen, invitation_id: int, target: Target) -> None:
+        try:
+            ready = self._build(invitation_id, target)
+        except Exception as exc:
+            self.deliver(self.failed, error_text(exc))
+            return
+        if not get_current_worker().is_cancelled:
+            self.deliver(self._detail_loaded, ready)
+
+    def _detail_loaded(self: InboxScreen, ready: PreparedDetail) -> None:
+        row = self.inbox.row
+        if row is None or ready.invitation is None or row.id != ready.invitation.id:
+            return  # the cursor moved on meanwhile
+        self._keep(ready)
+        self._show(ready)
+        self._prefetch_later()
+
+    def _prefetch_later(self: InboxScreen) -> None:
+        if self.training is None:
+            self.cancel_prefetch()
+            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
+
+    def _prefetch_neighbours(self: InboxScreen) -> None:
+        """Prepare the rows a decision, ``j`` or ``k`` would show next."""
+        self._prefetch_timer = None
+        inbox = self.inbox
+        wanted = []
+        for index in (inbox.cursor + 1, inbox.cursor - 1):
+            row = inbox.row_at(index)
+            if row is None:
+                continue
+            ready = self._prepared.get(row.id)
+            if ready is None or not self._usable(ready, row.status):
+                wanted.append(row.id)
+        if wanted:
+            self._prefetch_worker = self._prefetch(wanted, self.paint_target())
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self: InboxScreen, ids: list[int], target: Target) -> None:
+        worker = get_current_worker()
+        for invitation_id in ids:
+            if worker.is_cancelled:
+                return
+            try:
+                ready = self._build(invitation_id, target)
+            except Exception:
+                return  # ahead of need: the real load reports any failure
+            self.deliver(self._keep, ready)
+
+    def _keep(self: InboxScreen, ready: PreparedDetail) -> None:
+        if ready.invitation is None:
+            return
+        self._prepared[ready.invitation.id] = ready
+        self._prepared.move_to_end(ready.invitation.id)
+        while len(self._prepared) > KEEP:
+            self._prepared.popitem(last=False)
