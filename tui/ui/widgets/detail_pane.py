@@ -73,6 +73,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, Style], Strip] = LRUCache(512)
         self._base_style: Style | None = None
         self._bars: dict[bool, Strip] = {}
+        self._paint_height: int | None = None
 
     @property
     def invitation_id(self) -> int | None:
@@ -164,6 +165,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         self.show_prepared(self._detail)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._paint_height = None
         if self.text_width() != self._detail.width:
             self._strips.clear()
             self._detail.wrap(self.app.console, self.text_width(), self.paint_style())
@@ -179,15 +181,18 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ painting
 
-    def _bar(self, y: int) -> Strip:
+    def _bar(self, y: int, top: int) -> Strip:
         """The position bar's cell on line ``y``: a thumb where the viewport is."""
-        height = self.size.height
+        if self._paint_height is None:
+            # Looked up once per resize: ``size`` walks the screen's map.
+            self._paint_height = self.size.height
+        height = self._paint_height
         total = len(self._detail.lines)
         thumb = False
         if total > height > 0:
             size = max(1, height * height // total)
             # Scaled so that the thumb touches the bottom exactly when the view does.
-            start = (height - size) * self.scroll_offset.y // (total - height)
+            start = (height - size) * top // (total - height)
             thumb = start <= y < start + size
         bar = self._bars.get(thumb)
         if bar is None:
@@ -199,11 +204,12 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         detail = self._detail
-        index = self.scroll_offset.y + y
+        top = self.scroll_offset.y
+        index = top + y
         width = detail.width
         base = self.paint_style()
         if index >= len(detail.lines):
-            return Strip.join([Strip.blank(width + 2, base), self._bar(y)])
+            return Strip.join([Strip.blank(width + 2, base), self._bar(y, top)])
         if index < len(detail.strips) and detail.base == base:
             strip = detail.strips[index]
         else:
@@ -212,4 +218,4 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
             if strip is None:
                 strip = paint(self.app.console, detail.lines[index], width, base, index)
                 self._strips[key] = strip
-        return Strip.join([self.truecolor(strip), self._bar(y)])
+        return Strip.join([self.truecolor(strip), self._bar(y, top)])

@@ -20,7 +20,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -135,6 +135,7 @@ class InboxList(
         self._styles: RowStyles | None = None
         self._loaded_once = False
         self._counting = False
+        self._paint_size: Size | None = None
 
     # ------------------------------------------------------------------ public state
 
@@ -319,6 +320,7 @@ class InboxList(
         self.refresh()
 
     def on_resize(self) -> None:
+        self._paint_size = None
         self._strips.clear()
         self._follow_cursor()
         self._ensure()
@@ -362,16 +364,21 @@ class InboxList(
         """The wheel scrolls the list even though Textual's scrollbar is hidden."""
         return not self._check_disabled() and self.total > self.size.height
 
-    def _thumb(self, y: int) -> str:
+    def _thumb(self, y: int, height: int, top: int) -> str:
         """The position bar's cell on line ``y``: a thumb where the viewport is."""
-        height = self.size.height
         if self.total <= height or height <= 0:
             return " "
         size = max(1, height * height // self.total)
         # Scaled so that the thumb touches the bottom exactly when the view does.
-        start = (height - size) * min(self.scroll_offset.y, self.total - height)
-        start //= self.total - height
+        start = (height - size) * min(top, self.total - height) // (self.total - height)
         return "┃" if start <= y < start + size else "│"
+
+    def _painting_size(self) -> Size:
+        """The list's size, looked up once per resize: ``size`` walks the screen's map,
+        and painting a screenful asked for it a few hundred times."""
+        if self._paint_size is None:
+            self._paint_size = self.size
+        return self._paint_size
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the viewport: the row there plus one cell of the position bar.
@@ -380,10 +387,12 @@ class InboxList(
         the same ``Strip`` objects again: Textual keeps caches on each strip, and new
         strips for unchanged rows would only be work (and garbage) for it.
         """
-        index = self.scroll_offset.y + y
-        width = self.size.width - 1
+        top = self.scroll_offset.y
+        index = top + y
+        size = self._painting_size()
+        width = size.width - 1
         styles = self._row_styles()
-        thumb = self._thumb(y)
+        thumb = self._thumb(y, size.height, top)
         bar = Segment(thumb, self._thumb_style if thumb == "┃" else self._bar_style)
         if index >= self.total:
             return self.truecolor(Strip([Segment(" " * width, styles.base), bar], width + 1))
