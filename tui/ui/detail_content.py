@@ -9,7 +9,7 @@ up only hands the pane lines that are already painted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -101,8 +101,18 @@ class PreparedDetail:
     def fits(self, width: int, base: Style | None) -> bool:
         return self.width == width and self.base == base and width > 0
 
-    def wrap(self, console: Console, width: int, base: Style | None) -> None:
-        """Wrap to ``width`` and paint the first lines in ``base`` (any thread)."""
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        base: Style | None,
+        convert: Callable[[Strip], object] | None = None,
+    ) -> None:
+        """Wrap to ``width`` and paint the first lines in ``base`` (any thread).
+
+        ``convert`` is handed each painted strip: the pane's colour conversion, done here
+        so that it is cached on the strip before the pane paints it.
+        """
         self.width, self.base = width, base
         self.lines = list(self.text.wrap(console, width, overflow="fold")) if width > 0 else []
         self.strips = []
@@ -112,6 +122,9 @@ class PreparedDetail:
                 paint(console, line, width, base, index)
                 for index, line in enumerate(self.lines[:count])
             ]
+            if convert is not None:
+                for strip in self.strips:
+                    convert(strip)
 
 
 def paint(console: Console, line: Text, width: int, base: Style, index: int) -> Strip:
@@ -134,6 +147,7 @@ def prepare(
     console: Console | None = None,
     width: int = 0,
     base: Style | None = None,
+    convert: Callable[[Strip], object] | None = None,
 ) -> PreparedDetail:
     """Build the detail; with a console and a width, wrap and paint it too."""
     flags = list(flags)
@@ -146,5 +160,5 @@ def prepare(
     text.expand_tabs(4)
     prepared = PreparedDetail(invitation, flags, recommendation, reveal, parts, text)
     if console is not None and width > 0:
-        prepared.wrap(console, width, base)
+        prepared.wrap(console, width, base, convert)
     return prepared

@@ -15,6 +15,7 @@ may be shown changes with the trainee's decisions.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -26,6 +27,7 @@ from tui.ui.gateway import error_text
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.style import Style
+    from textual.strip import Strip
     from textual.timer import Timer
     from textual.worker import Worker
 
@@ -35,7 +37,8 @@ if TYPE_CHECKING:
 KEEP = 8  # prepared details kept (the one on show, its neighbours, a few just left)
 PREFETCH_DELAY = 0.25  # seconds a detail is on show, untouched, before its neighbours load
 
-Target = tuple["Console", int, "Style"]  # what a detail is painted for: console, width, colours
+# What a detail is painted for: console, width, colours, the pane's colour conversion.
+Target = tuple["Console", int, "Style", Callable[["Strip"], object]]
 
 
 class DetailLoaderMixin:
@@ -66,7 +69,7 @@ class DetailLoaderMixin:
 
     def paint_target(self: InboxScreen) -> Target:
         detail = self.detail
-        return self.app.console, detail.text_width(), detail.paint_style()
+        return self.app.console, detail.text_width(), detail.paint_style(), detail.truecolor_ahead()
 
     def show_detail_of(self: InboxScreen, row: InboxRow) -> None:
         """Bring the detail pane to ``row``: from what was prepared, or by loading it."""
@@ -74,7 +77,7 @@ class DetailLoaderMixin:
         if ready is not None and self._usable(ready, row.status):
             self._prepared.move_to_end(row.id)
             self._show(ready)
-            self._prefetch_later()
+            self.prefetch_later()
         else:
             self.load_detail(row.id, self.paint_target())
 
@@ -84,7 +87,7 @@ class DetailLoaderMixin:
         self.detail.show(None, [], None, reveal=True)
 
     def _usable(self: InboxScreen, ready: PreparedDetail, status: str) -> bool:
-        _console, width, base = self.paint_target()
+        width, base = self.detail.text_width(), self.detail.paint_style()
         invitation = ready.invitation
         return invitation is not None and invitation.status == status and ready.fits(width, base)
 
@@ -98,7 +101,7 @@ class DetailLoaderMixin:
     def _build(self: InboxScreen, invitation_id: int, target: Target) -> PreparedDetail:
         """Worker side: one invitation from the store, its verdict, its painted detail."""
         invitation, flags, recommendation = self.triage_app.gateway.load(invitation_id)
-        console, width, base = target
+        console, width, base, convert = target
         return prepare(
             invitation,
             flags,
@@ -107,6 +110,7 @@ class DetailLoaderMixin:
             console=console,
             width=width,
             base=base,
+            convert=convert,
         )
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
@@ -125,9 +129,10 @@ class DetailLoaderMixin:
             return  # the cursor moved on meanwhile
         self._keep(ready)
         self._show(ready)
-        self._prefetch_later()
+        self.prefetch_later()
 
-    def _prefetch_later(self: InboxScreen) -> None:
+    def prefetch_later(self: InboxScreen) -> None:
+        """Prepare the neighbours once the user has stayed on this row a moment."""
         if self.training is None:
             self.cancel_prefetch()
             self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)

@@ -184,6 +184,8 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         if self.shown != (row.id, row.status):
             self.shown = (row.id, row.status)
             self.show_detail_of(row)
+        elif self.detail.invitation_id == row.id:
+            self.prefetch_later()  # same row, list changed around it: neighbours anew
 
     @on(InboxList.LoadFailed)
     def _load_failed(self, event: InboxList.LoadFailed) -> None:

@@ -1,0 +1,94 @@
+"""The detail of the neighbouring invitations is prepared while the user reads, then shown
+without a store call; a prepared detail that no longer matches is never shown."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from conftest import db_statuses, open_app, press, settle
+
+from tui.ui import detail_loader
+from tui.ui.gateway import Gateway
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.inbox_list import InboxList
+
+
+@pytest.fixture
+def loads(monkeypatch) -> list[int]:
+    """Every invitation the app loads from the store, in order; prefetch soon (once the
+    first layout pass has sized the pane: a detail prepared for another width is
+    rebuilt, not shown)."""
+    monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 0.05)
+    seen: list[int] = []
+    original = Gateway.load
+
+    def load(self, invitation_id):
+        seen.append(invitation_id)
+        return original(self, invitation_id)
+
+    monkeypatch.setattr(Gateway, "load", load)
+    return seen
+
+
+async def idle(pilot) -> None:
+    """Let the prefetch timer fire and its worker finish (and report back)."""
+    app = pilot.app
+    deadline = time.monotonic() + 5
+    while app.screen.prefetch_pending or any(w.is_running for w in app.workers):
+        assert time.monotonic() < deadline, "the prefetch never finished"
+        await asyncio.sleep(0.005)
+    await settle(pilot)
+
+
+def shown_name(app) -> str:
+    return app.screen.query_one(DetailPane).plain_text().splitlines()[0]
+
+
+async def test_the_next_invitation_is_prepared_and_shown_without_a_load(db, loads):
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await idle(pilot)
+        inbox = app.screen.query_one(InboxList)
+        first, second = inbox.row_at(0), inbox.row_at(1)
+        assert loads == [first.id, second.id]  # the one on show, then the next
+        await press(pilot, "j")
+        assert shown_name(app) == second.name
+        assert loads.count(second.id) == 1  # shown from what was prepared
+        await idle(pilot)
+        await press(pilot, "k")  # the row above was kept as well
+        assert shown_name(app) == first.name
+        assert loads.count(first.id) == 1
+
+
+async def test_a_decision_shows_the_prepared_next_one_and_lands_on_disk(db, loads):
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await idle(pilot)
+        inbox = app.screen.query_one(InboxList)
+        first, second = inbox.row_at(0), inbox.row_at(1)
+        assert loads == [first.id, second.id]
+        await press(pilot, "a")
+        assert inbox.row.id == second.id and shown_name(app) == second.name
+        assert loads.count(second.id) == 1
+        assert db_statuses(db)[first.name] == "accepted"
+        # The decided invitation's prepared detail says "pending": never shown again.
+        await press(pilot, "6", "g")  # the All split, where the accepted one is listed
+        for _ in range(10):
+            if inbox.row.id == first.id:
+                break
+            await press(pilot, "j")
+        assert inbox.row.id == first.id
+        header = app.screen.query_one(DetailPane).part("header").plain
+        assert "· accepted" in header and "· pending" not in header
+
+
+async def test_nothing_is_prepared_ahead_in_training(db, loads):
+    app = open_app(db, training=type("Reveal", (), {"reveal": lambda self, inv: False})())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await idle(pilot)
+        assert len(loads) == 1
