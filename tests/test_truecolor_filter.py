@@ -1,6 +1,7 @@
-"""The list and the detail pane convert ANSI colours themselves (see
-:mod:`tui.ui.widgets.ansi_filter`): the screen must come out exactly as with Textual's own
-filter, on a dark and a light theme and under ``NO_COLOR``."""
+"""The list and the detail pane hand the compositor their own painted, filtered strips
+(see :mod:`tui.ui.widgets.ansi_filter`): the screen must come out exactly as Textual's own
+path (styles cache, then line filters) draws it, on a dark and a light theme, with the
+detail focused and scrolled, and under ``NO_COLOR``."""
 
 from __future__ import annotations
 
@@ -23,9 +24,15 @@ async def screenshots(db) -> list[str]:
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             await pilot.pause()
-            # Ids inside the SVG differ from run to run; the drawing must not.
-            shots.append(re.sub(r"terminal-\d+", "t", app.export_screenshot()))
+            shots.append(screenshot(app))
+        await press(pilot, "enter", "pagedown")  # the detail focused (tinted) and scrolled
+        shots.append(screenshot(app))
     return shots
+
+
+def screenshot(app) -> str:
+    # Ids inside the SVG differ from run to run; the drawing must not.
+    return re.sub(r"terminal-\d+", "t", app.export_screenshot())
 
 
 @pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
@@ -34,7 +41,8 @@ async def test_same_screen_as_textuals_own_filter(tmp_path, monkeypatch, no_colo
         monkeypatch.setenv("NO_COLOR", "1")
     db = make_db(tmp_path, SNAPSHOT_INBOX, real_flags=True)
     ours = await screenshots(db)
-    # Hand the conversion back to Textual: every line filtered on every repaint.
+    # Hand the lines back to Textual: every one through its styles cache and filters.
+    monkeypatch.delattr(OwnTruecolorFilter, "render_lines")
     monkeypatch.delattr(OwnTruecolorFilter, "get_line_filters")
     monkeypatch.setattr(OwnTruecolorFilter, "truecolor", lambda self, strip: strip)
     textuals = await screenshots(db)

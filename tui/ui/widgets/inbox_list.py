@@ -195,23 +195,25 @@ class InboxList(
         Rows still in the view get their new status; rows that left it are removed and the
         cursor stays on the same index, which is now the next row. Returns the ids removed.
         """
+        rows = self._rows
+        at = self.cursor - self._lo
+        if len(changed) == 1 and 0 <= at < len(rows) and rows[at].id in changed:
+            positions = [at]  # the usual case: one decision, on the cursor row
+        else:
+            positions = [offset for offset, row in enumerate(rows) if row.id in changed]
         removed: list[int] = []
-        kept: list[InboxRow] = []
         removed_above = 0
-        first_changed = None
-        for offset, row in enumerate(self._rows):
-            new_status = changed.get(row.id)
-            if new_status is None:
-                kept.append(row)
-                continue
-            index = self._lo + offset
-            first_changed = index if first_changed is None else first_changed
+        for offset in reversed(positions):  # from the bottom, so offsets stay valid
+            row = rows[offset]
+            new_status = changed[row.id]
             if self.view.status is None or self.view.status == new_status:
-                kept.append(_with_status(row, new_status))
+                rows[offset] = _with_status(row, new_status)
             else:
+                del rows[offset]
                 removed.append(row.id)
-                removed_above += index < self.cursor
-        self._rows = kept
+                removed_above += self._lo + offset < self.cursor
+        removed.reverse()
+        first_changed = self._lo + positions[0] if positions else None
         if removed:
             self.total = max(0, self.total - len(removed))
             self.cursor = max(0, min(self.cursor - removed_above, self.total - 1))
@@ -220,8 +222,9 @@ class InboxList(
         if first_changed is not None:
             # Rows above the first change are as they were: repaint from there down only.
             y = max(0, first_changed - self.scroll_offset.y)
-            if y < self.size.height:
-                self.refresh(Region(0, y, self.size.width, self.size.height - y))
+            width, height = self._painting_size()
+            if y < height:
+                self.refresh(Region(0, y, width, height - y))
         self._ensure()
         self._announce(force=True)
         return removed
