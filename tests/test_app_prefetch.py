@@ -92,3 +92,19 @@ async def test_nothing_is_prepared_ahead_in_training(db, loads):
         await settle(pilot)
         await idle(pilot)
         assert len(loads) == 1
+
+
+async def test_an_undone_ask_shows_its_message_not_the_detail_prepared_before(db, loads):
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await idle(pilot)
+        inbox = app.screen.query_one(InboxList)
+        first = inbox.row
+        await press(pilot, "j")
+        await idle(pilot)  # the first one is prepared again as the row above
+        await press(pilot, "k", "r", "ctrl+s")  # ask the first one
+        assert db_statuses(db)[first.name] == "asked"
+        await press(pilot, "z")  # back to pending, but the message stays on record
+        assert inbox.row.id == first.id and db_statuses(db)[first.name] == "pending"
+        assert "You asked" in app.screen.query_one(DetailPane).plain_text()

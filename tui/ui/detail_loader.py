@@ -6,16 +6,18 @@ it) the screen loads those neighbours in a thread worker and prepares their deta
 built, wrapped and painted, see :mod:`tui.ui.detail_content`). The key press that brings
 one up then shows it at once, with no store call and no text work on the UI thread. The
 delay keeps this work away from the key presses themselves: a user who keeps moving never
-waits on a neighbour being prepared, and one who stops to read pays for it unseen. A prepared detail
-is used only while it matches the row (same status) and the pane (same width and
-colours); anything else is loaded afresh. Training prepares nothing ahead: whether flags
-may be shown changes with the trainee's decisions.
+waits on a neighbour being prepared, and one who stops to read pays for it unseen.
+
+A prepared detail is used only while it matches the row (same status) and the pane (same
+width and colours), and is dropped when a decision or an undo touches its invitation (an
+undone "ask" keeps its message); anything else is loaded afresh. Training prepares nothing
+ahead: whether flags may be shown changes with the trainee's decisions.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -63,9 +65,14 @@ class DetailLoaderMixin:
         if worker is not None and worker.is_running:
             worker.cancel()
 
-    def forget_prepared(self: InboxScreen) -> None:
-        """Drop every detail prepared ahead (the inbox changed under them)."""
-        self._prepared.clear()
+    def forget_prepared(self: InboxScreen, ids: Iterable[int] | None = None) -> None:
+        """Drop the details prepared for ``ids`` (decided or undone), or all of them (the
+        inbox changed under them)."""
+        if ids is None:
+            self._prepared.clear()
+        else:
+            for invitation_id in ids:
+                self._prepared.pop(invitation_id, None)
 
     def paint_target(self: InboxScreen) -> Target:
         detail = self.detail

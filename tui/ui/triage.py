@@ -188,6 +188,7 @@ class TriageMixin:
         self.deliver(self._recorded, action, decisions, marks is not None)
 
     def _recorded(self: InboxScreen, action: str, decisions: list[Decision], bulk: bool) -> None:
+        self.forget_prepared(d.invitation_id for d in decisions)
         self.shift_counts([(d.previous_status, d.new_status) for d in decisions])
         inbox = self.inbox
         past = VERBS[action][1]
@@ -229,6 +230,7 @@ class TriageMixin:
             self.say("nothing left to undo in this session")
             self._finish()
             return
+        self.forget_prepared(d.invitation_id for d in reverted)
         self.shift_counts([(d.new_status, d.previous_status) for d in reverted])
         status = reverted[-1].previous_status
         if self.split not in ("all", status):
