@@ -3,7 +3,8 @@
 A widget whose ``render`` returns ``Text`` goes through Textual's visual pipeline
 (conversion to ``Content``, wrapping, justification) on every repaint, which for a bar
 that changes with each decision cost about a millisecond. These bars build their ``Text``
-once per change of state and paint it with Textual's line API instead.
+once per change of state and paint it with Textual's line API instead (handing the
+compositor the cached strip, see :mod:`tui.ui.widgets.ansi_filter`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
-class OneLineBar(Widget):
+
+class OneLineBar(OwnTruecolorFilter, Widget):
     """Subclasses give :meth:`line_text` and a :meth:`line_state` that changes with it."""
 
     DEFAULT_CSS = """
@@ -42,6 +45,7 @@ class OneLineBar(Widget):
         super().notify_style_update()
         self._painted = None  # theme changed
         self._base = None
+        self.forget_truecolor_background()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -55,5 +59,6 @@ class OneLineBar(Widget):
             text = self.line_text()
             text.truncate(width, overflow=text.overflow or "ellipsis")
             segments = Segment.apply_style(text.render(self.app.console), base)
-            self._painted = (key, Strip(list(segments)).crop_extend(0, width, base))
+            strip = Strip(list(segments)).crop_extend(0, width, base)
+            self._painted = (key, self.truecolor(strip))
         return self._painted[1]
