@@ -5,6 +5,7 @@ position ``_lo``) and asks the store for more, in thread workers, as the cursor 
 viewport nears an edge: ``after``/``before`` keyset pages walk, ``at`` (``OFFSET``) and
 ``end`` jump, ``around`` recentres on one invitation. Results come back as messages and
 are dropped when the list has changed view meanwhile (each view change bumps ``_gen``).
+A decision changes the window in place (:meth:`PagedWindow.replace_rows`), with no query.
 
 Kept apart from :mod:`tui.ui.widgets.inbox_list` (drawing, cursor, events), whose
 :class:`~tui.ui.widgets.inbox_list.InboxList` mixes this in.
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.worker import get_current_worker
 
 from tui.models import InboxRow
@@ -46,6 +47,55 @@ class PagedWindow:
             self.set_reactive(type(self).virtual_size, size)
             if self.scroll_offset.y > self.max_scroll_y:
                 self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    def replace_rows(self: InboxList, changed: dict[int, str]) -> list[int]:
+        """Apply status changes made by a decision to the window, without a query.
+
+        Rows still in the view get their new status; rows that left it are removed and the
+        cursor stays on the same index, which is now the next row. Returns the ids removed.
+        """
+        rows = self._rows
+        at = self.cursor - self._lo
+        if len(changed) == 1 and 0 <= at < len(rows) and rows[at].id in changed:
+            positions = [at]  # the usual case: one decision, on the cursor row
+        else:
+            positions = [offset for offset, row in enumerate(rows) if row.id in changed]
+        removed: list[int] = []
+        removed_above = 0
+        for offset in reversed(positions):  # from the bottom, so offsets stay valid
+            row = rows[offset]
+            new_status = changed[row.id]
+            if self.view.status is None or self.view.status == new_status:
+                rows[offset] = _with_status(row, new_status)
+            else:
+                del rows[offset]
+                removed.append(row.id)
+                removed_above += self._lo + offset < self.cursor
+        removed.reverse()
+        first_changed = self._lo + positions[0] if positions else None
+        if removed:
+            self.total = max(0, self.total - len(removed))
+            self.cursor = max(0, min(self.cursor - removed_above, self.total - 1))
+            self.marks.forget(set(removed))
+        self._update_virtual_size()
+        if first_changed is not None:
+            # Rows above the first change are as they were: repaint from there down only.
+            y = max(0, first_changed - self.scroll_offset.y)
+            width, height = self._painting_size()
+            if y < height:
+                self.refresh(Region(0, y, width, height - y))
+        self._ensure()
+        self._announce(force=True)
+        return removed
+
+    def select_next_matching(self: InboxList, status: str) -> bool:
+        """Move the cursor down to the next loaded row with ``status`` (the "All" split)."""
+        for index in range(self.cursor, self._lo + len(self._rows)):
+            row = self.row_at(index)
+            if row is not None and row.status == status:
+                self.move_to(index)
+                return True
+        return False
 
     def _ensure(self) -> None:
         """Request whatever rows the viewport and the cursor will need next."""
@@ -183,6 +233,12 @@ class PagedWindow:
         self._rows = list(rows)
         self._strips.clear()
         self._loaded_once = True
+
+
+def _with_status(row: InboxRow, status: str) -> InboxRow:
+    from dataclasses import replace
+
+    return replace(row, status=status)
 
 
 # ---------------------------------------------------------------------- queries (worker side)

@@ -189,55 +189,6 @@ class InboxList(
         """Recount the current list (for example after new invitations arrived)."""
         self._count()
 
-    def replace_rows(self, changed: dict[int, str]) -> list[int]:
-        """Apply status changes made by a decision to the window, without a query.
-
-        Rows still in the view get their new status; rows that left it are removed and the
-        cursor stays on the same index, which is now the next row. Returns the ids removed.
-        """
-        rows = self._rows
-        at = self.cursor - self._lo
-        if len(changed) == 1 and 0 <= at < len(rows) and rows[at].id in changed:
-            positions = [at]  # the usual case: one decision, on the cursor row
-        else:
-            positions = [offset for offset, row in enumerate(rows) if row.id in changed]
-        removed: list[int] = []
-        removed_above = 0
-        for offset in reversed(positions):  # from the bottom, so offsets stay valid
-            row = rows[offset]
-            new_status = changed[row.id]
-            if self.view.status is None or self.view.status == new_status:
-                rows[offset] = _with_status(row, new_status)
-            else:
-                del rows[offset]
-                removed.append(row.id)
-                removed_above += self._lo + offset < self.cursor
-        removed.reverse()
-        first_changed = self._lo + positions[0] if positions else None
-        if removed:
-            self.total = max(0, self.total - len(removed))
-            self.cursor = max(0, min(self.cursor - removed_above, self.total - 1))
-            self.marks.forget(set(removed))
-        self._update_virtual_size()
-        if first_changed is not None:
-            # Rows above the first change are as they were: repaint from there down only.
-            y = max(0, first_changed - self.scroll_offset.y)
-            width, height = self._painting_size()
-            if y < height:
-                self.refresh(Region(0, y, width, height - y))
-        self._ensure()
-        self._announce(force=True)
-        return removed
-
-    def select_next_matching(self, status: str) -> bool:
-        """Move the cursor down to the next loaded row with ``status`` (the "All" split)."""
-        for index in range(self.cursor, self._lo + len(self._rows)):
-            row = self.row_at(index)
-            if row is not None and row.status == status:
-                self.move_to(index)
-                return True
-        return False
-
     def invalidate(self) -> None:
         """Repaint every row (marks, find highlight or theme changed)."""
         self._strips.clear()
@@ -437,9 +388,3 @@ class InboxList(
                 self.on_change(self)  # direct: a message per key press costs a dispatch
             else:
                 self.post_message(self.Changed(self, row))
-
-
-def _with_status(row: InboxRow, status: str) -> InboxRow:
-    from dataclasses import replace
-
-    return replace(row, status=status)
