@@ -9,6 +9,7 @@ from conftest import Inv, db_statuses, make_db, open_app, press, screen_text, se
 from tui.store import Store, StoreError
 from tui.ui.screens.composer import ComposerScreen
 from tui.ui.screens.confirm import ConfirmScreen
+from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
 
 
@@ -253,3 +254,17 @@ async def test_a_disk_error_inside_the_transaction_is_reported(db, monkeypatch):
         await press(pilot, "a")
         assert any("disk is full" in n.message for n in app._notifications)
         assert db_statuses(db)["Ada Lovelace"] == "pending"  # rolled back
+
+
+async def test_asking_again_shows_the_new_message_at_once(db):
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "2")  # the Asked split: asking again keeps the status
+        name = app.screen.query_one(InboxList).row.name
+        await press(pilot, "r")
+        app.screen.query_one("TextArea").load_text("Any news on why you reached out?")
+        await press(pilot, "ctrl+s")
+        assert db_statuses(db)[name] == "asked"
+        assert app.screen.query_one(InboxList).row.name == name
+        assert "Any news on why you reached out?" in app.screen.query_one(DetailPane).plain_text()

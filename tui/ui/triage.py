@@ -189,6 +189,10 @@ class TriageMixin:
 
     def _recorded(self: InboxScreen, action: str, decisions: list[Decision], bulk: bool) -> None:
         self.forget_prepared(d.invitation_id for d in decisions)
+        if self.shown is not None and any(d.invitation_id == self.shown[0] for d in decisions):
+            # Its detail is out of date even when the status stays (asking again adds a
+            # message to an invitation that is already "asked").
+            self.shown = None
         self.shift_counts([(d.previous_status, d.new_status) for d in decisions])
         inbox = self.inbox
         past = VERBS[action][1]
