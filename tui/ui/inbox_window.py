@@ -81,7 +81,7 @@ class PagedWindow:
         if first_changed is not None:
             # Rows above the first change are as they were: repaint from there down only.
             y = max(0, first_changed - self.scroll_offset.y)
-            width, height = self._painting_size()
+            width, height = self.painting_size()
             if y < height:
                 self.refresh(Region(0, y, width, height - y))
         self._ensure()

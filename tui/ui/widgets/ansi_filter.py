@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from textual.color import Color
 from textual.filter import ANSIToTruecolor, LineFilter
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -27,6 +27,10 @@ class OwnTruecolorFilter:
     """Mixed into a line-API widget that keeps its strips: see the module docstring."""
 
     def render_lines(self: Widget, crop: Region) -> list[Strip]:
+        # Once per frame: ``size`` walks the screen's map, and a line asking for it
+        # each time cost more than the line. Refreshed here, not in on_resize, because
+        # Textual paints the first frame at a new size before the Resize event arrives.
+        self._paint_size = self.size
         background = self._filter_background()
         filters = self.get_line_filters()
         x1, x2 = crop.column_span
@@ -46,6 +50,13 @@ class OwnTruecolorFilter:
             for line_filter in self.app.get_line_filters()
             if not isinstance(line_filter, ANSIToTruecolor)
         ]
+
+    def painting_size(self: Widget) -> Size:
+        """The widget's size as of the frame being painted."""
+        size: Size | None = getattr(self, "_paint_size", None)
+        if size is None:
+            size = self._paint_size = self.size
+        return size
 
     def truecolor(self: Widget, strip: Strip) -> Strip:
         """``strip`` as Textual's filter would leave it (cached on the strip itself)."""

@@ -73,7 +73,6 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, Style], Strip] = LRUCache(512)
         self._base_style: Style | None = None
         self._bars: dict[bool, Strip] = {}
-        self._paint_height: int | None = None
 
     @property
     def invitation_id(self) -> int | None:
@@ -165,7 +164,6 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         self.show_prepared(self._detail)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._paint_height = None
         if self.text_width() != self._detail.width:
             self._strips.clear()
             self._detail.wrap(self.app.console, self.text_width(), self.paint_style())
@@ -183,16 +181,13 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
 
     def _bar(self, y: int, top: int) -> Strip:
         """The position bar's cell on line ``y``: a thumb where the viewport is."""
-        if self._paint_height is None:
-            # Looked up once per resize: ``size`` walks the screen's map.
-            self._paint_height = self.size.height
-        height = self._paint_height
+        height = self.painting_size().height
         total = len(self._detail.lines)
         thumb = False
         if total > height > 0:
             size = max(1, height * height // total)
             # Scaled so that the thumb touches the bottom exactly when the view does.
-            start = (height - size) * top // (total - height)
+            start = (height - size) * min(top, total - height) // (total - height)
             thumb = start <= y < start + size
         bar = self._bars.get(thumb)
         if bar is None:

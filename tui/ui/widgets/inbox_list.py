@@ -20,7 +20,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -135,7 +135,6 @@ class InboxList(
         self._styles: RowStyles | None = None
         self._loaded_once = False
         self._counting = False
-        self._paint_size: Size | None = None
 
     # ------------------------------------------------------------------ public state
 
@@ -274,7 +273,6 @@ class InboxList(
         self.refresh()
 
     def on_resize(self) -> None:
-        self._paint_size = None
         self._strips.clear()
         self._follow_cursor()
         self._ensure()
@@ -327,13 +325,6 @@ class InboxList(
         start = (height - size) * min(top, self.total - height) // (self.total - height)
         return "┃" if start <= y < start + size else "│"
 
-    def _painting_size(self) -> Size:
-        """The list's size, looked up once per resize: ``size`` walks the screen's map,
-        and painting a screenful asked for it a few hundred times."""
-        if self._paint_size is None:
-            self._paint_size = self.size
-        return self._paint_size
-
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the viewport: the row there plus one cell of the position bar.
 
@@ -343,7 +334,7 @@ class InboxList(
         """
         top = self.scroll_offset.y
         index = top + y
-        size = self._painting_size()
+        size = self.painting_size()
         width = size.width - 1
         styles = self._row_styles()
         thumb = self._thumb(y, size.height, top)

@@ -48,7 +48,7 @@ class OneLineBar(OwnTruecolorFilter, Widget):
         self.forget_truecolor_background()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.painting_size().width
         if self._base is None:
             self._base = self.rich_style  # looked up once per style change: it walks the DOM
         base = self._base
