@@ -50,6 +50,7 @@ class DetailLoaderMixin:
         self._prepared: OrderedDict[int, PreparedDetail] = OrderedDict()
         self._prefetch_timer: Timer | None = None
         self._prefetch_worker: Worker | None = None
+        self._prepared_epoch = 0  # bumped whenever prepared details are dropped
 
     @property
     def prefetch_pending(self) -> bool:
@@ -68,6 +69,7 @@ class DetailLoaderMixin:
     def forget_prepared(self: InboxScreen, ids: Iterable[int] | None = None) -> None:
         """Drop the details prepared for ``ids`` (decided or undone), or all of them (the
         inbox changed under them)."""
+        self._prepared_epoch += 1  # a prefetch still running read them before this
         if ids is None:
             self._prepared.clear()
         else:
@@ -157,10 +159,11 @@ class DetailLoaderMixin:
             if ready is None or not self._usable(ready, row.status):
                 wanted.append(row.id)
         if wanted:
-            self._prefetch_worker = self._prefetch(wanted, self.paint_target())
+            target = self.paint_target()
+            self._prefetch_worker = self._prefetch(wanted, target, self._prepared_epoch)
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def _prefetch(self: InboxScreen, ids: list[int], target: Target) -> None:
+    def _prefetch(self: InboxScreen, ids: list[int], target: Target, epoch: int) -> None:
         worker = get_current_worker()
         for invitation_id in ids:
             if worker.is_cancelled:
@@ -169,7 +172,15 @@ class DetailLoaderMixin:
                 ready = self._build(invitation_id, target)
             except Exception:
                 return  # ahead of need: the real load reports any failure
-            self.deliver(self._keep, ready)
+            if worker.is_cancelled:
+                return
+            self.deliver(self._keep_prefetched, ready, epoch)
+
+    def _keep_prefetched(self: InboxScreen, ready: PreparedDetail, epoch: int) -> None:
+        """Keep a neighbour prepared ahead, unless it was read before a decision, an undo
+        or a reload that may have changed it."""
+        if epoch == self._prepared_epoch:
+            self._keep(ready)
 
     def _keep(self: InboxScreen, ready: PreparedDetail) -> None:
         if ready.invitation is None:
