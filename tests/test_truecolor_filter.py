@@ -45,5 +45,6 @@ async def test_same_screen_as_textuals_own_filter(tmp_path, monkeypatch, no_colo
     monkeypatch.delattr(OwnTruecolorFilter, "render_lines")
     monkeypatch.delattr(OwnTruecolorFilter, "get_line_filters")
     monkeypatch.setattr(OwnTruecolorFilter, "truecolor", lambda self, strip: strip)
+    monkeypatch.setattr(OwnTruecolorFilter, "painting_size", lambda self: self.size)
     textuals = await screenshots(db)
     assert ours == textuals
