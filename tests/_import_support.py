@@ -14,6 +14,7 @@ from tui.store import Filter, Store
 
 FIXTURES = Path(__file__).parent / "data" / "import"
 EXPORT = FIXTURES / "export"
+ZIP_NAME = "Basic_LinkedInDataExport_11-28-2026.zip"  # as the platform names it
 CASES = FIXTURES / "cases.jsonl"
 
 
