@@ -90,14 +90,6 @@ class PreparedDetail:
     lines: list[Text] = field(default_factory=list)
     strips: list[Strip] = field(default_factory=list)
 
-    @property
-    def key(self) -> tuple | None:
-        """What the detail was built from: it is stale once any of this changes."""
-        invitation = self.invitation
-        if invitation is None:
-            return None
-        return (invitation.id, invitation.status, len(invitation.messages), self.reveal)
-
     def fits(self, width: int, base: Style | None) -> bool:
         return self.width == width and self.base == base and width > 0
 

@@ -60,23 +60,14 @@ class OwnTruecolorFilter:
 
     def truecolor(self: Widget, strip: Strip) -> Strip:
         """``strip`` as Textual's filter would leave it (cached on the strip itself)."""
-        for line_filter in self.app.get_line_filters():
-            if isinstance(line_filter, ANSIToTruecolor):
-                strip = strip.apply_filter(line_filter, self._filter_background())
-        return strip
+        return _convert(strip, self.app.get_line_filters(), self._filter_background())
 
-    def truecolor_ahead(self: Widget) -> Callable[[Strip], object]:
-        """A function that converts strips before their first paint, from any thread:
-        the result is cached on the strip, where :meth:`truecolor` finds it."""
+    def truecolor_ahead(self: Widget) -> Callable[[Strip], Strip]:
+        """A function that converts strips as :meth:`truecolor` does, from any thread:
+        called before a strip's first paint, its result is cached on the strip."""
         background = self._filter_background()
-        filters = [f for f in self.app.get_line_filters() if isinstance(f, ANSIToTruecolor)]
-
-        def convert(strip: Strip) -> Strip:
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            return strip
-
-        return convert
+        filters = list(self.app.get_line_filters())
+        return lambda strip: _convert(strip, filters, background)
 
     def _filter_background(self: Widget) -> Color:
         background: Color | None = getattr(self, "_truecolor_background", None)
@@ -88,3 +79,10 @@ class OwnTruecolorFilter:
     def forget_truecolor_background(self) -> None:
         """Call from ``notify_style_update``: the background may have changed."""
         self._truecolor_background = None
+
+
+def _convert(strip: Strip, filters: Sequence[LineFilter], background: Color) -> Strip:
+    for line_filter in filters:
+        if isinstance(line_filter, ANSIToTruecolor):
+            strip = strip.apply_filter(line_filter, background)
+    return strip

@@ -36,8 +36,6 @@ from tui.models import Flag, Invitation, Recommendation
 from tui.ui.detail_content import PreparedDetail, paint, prepare
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
-PART_NAMES = ("header", "recommendation", "conversation", "flags", "profile")
-
 
 class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
     """Shows one invitation: sender's card, note with evidence, flags, recommendation."""
@@ -128,7 +126,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         Scrolls back to the top when a different invitation is shown, so the name and the
         recommendation are always what the eye lands on.
         """
-        changed = detail.key is None or detail.key[0] != self.invitation_id
+        changed = detail.invitation is None or detail.invitation.id != self.invitation_id
         self._detail = detail
         self._strips.clear()
         if not self.is_mounted:
