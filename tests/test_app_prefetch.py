@@ -46,14 +46,20 @@ def shown_name(app) -> str:
     return app.screen.query_one(DetailPane).plain_text().splitlines()[0]
 
 
+async def opened_with_the_next_prepared(pilot, loads):
+    """Settle on the first row until the second is prepared: (list, first, second)."""
+    await settle(pilot)
+    await idle(pilot)
+    inbox = pilot.app.screen.query_one(InboxList)
+    first, second = inbox.row_at(0), inbox.row_at(1)
+    assert loads == [first.id, second.id]  # the one on show, then the next
+    return inbox, first, second
+
+
 async def test_the_next_invitation_is_prepared_and_shown_without_a_load(db, loads):
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await idle(pilot)
-        inbox = app.screen.query_one(InboxList)
-        first, second = inbox.row_at(0), inbox.row_at(1)
-        assert loads == [first.id, second.id]  # the one on show, then the next
+        _, first, second = await opened_with_the_next_prepared(pilot, loads)
         await press(pilot, "j")
         assert shown_name(app) == second.name
         assert loads.count(second.id) == 1  # shown from what was prepared
@@ -66,11 +72,7 @@ async def test_the_next_invitation_is_prepared_and_shown_without_a_load(db, load
 async def test_a_decision_shows_the_prepared_next_one_and_lands_on_disk(db, loads):
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        await idle(pilot)
-        inbox = app.screen.query_one(InboxList)
-        first, second = inbox.row_at(0), inbox.row_at(1)
-        assert loads == [first.id, second.id]
+        inbox, first, second = await opened_with_the_next_prepared(pilot, loads)
         await press(pilot, "a")
         assert inbox.row.id == second.id and shown_name(app) == second.name
         assert loads.count(second.id) == 1
