@@ -3,7 +3,9 @@
 Textual's ``Footer`` mounts a widget per key and rebuilds them whenever bindings change;
 every extra widget also costs a little on every frame. This bar is one widget that draws
 the same thing: the shown bindings of the current screen, with the keys as the user's
-keymap has them, and the command palette key on the right. Clicking a key runs it.
+keymap has them, and the command palette key on the right. Clicking a key runs it. Like
+the other bars it paints one cached strip (see :mod:`tui.ui.widgets.one_line`): it sits
+in every full-width repaint, such as the one a decision causes, though it rarely changes.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
-from textual.widget import Widget
+
+from tui.ui.widgets.one_line import OneLineBar
 
 
-class KeyBar(Widget):
+class KeyBar(OneLineBar):
     DEFAULT_CSS = """
     KeyBar {
         height: 1;
@@ -61,13 +64,19 @@ class KeyBar(Widget):
             self._items = items
             self.refresh()
 
-    def render(self) -> Text:
-        key_style = self.get_component_rich_style("key-bar--key", partial=True)
-        label_style = self.get_component_rich_style("key-bar--label", partial=True)
-        width = self.size.width
-        palette = ""
-        if self.app.ENABLE_COMMAND_PALETTE:
-            palette = f"{self.app.COMMAND_PALETTE_BINDING.replace('ctrl+', '^')} palette"
+    def _palette(self) -> str:
+        if not self.app.ENABLE_COMMAND_PALETTE:
+            return ""
+        return f"{self.app.COMMAND_PALETTE_BINDING.replace('ctrl+', '^')} palette"
+
+    def line_state(self):
+        return (tuple(self._items), self._palette())
+
+    def line_text(self) -> Text:
+        key_style = self.part_style("key-bar--key")
+        label_style = self.part_style("key-bar--label")
+        width = self.line_width()
+        palette = self._palette()
         text = Text(no_wrap=True, overflow="crop")
         self._spans = []
         room = width - (len(palette) + 2 if palette else 0)

@@ -33,6 +33,7 @@ class OneLineBar(OwnTruecolorFilter, Widget):
         super().__init__(id=id)
         self._painted: tuple[Hashable, Strip] | None = None
         self._base: Style | None = None
+        self._parts: dict[str, Style] = {}
 
     def line_state(self) -> Hashable:
         """Everything the line depends on besides width and colours."""
@@ -41,14 +42,27 @@ class OneLineBar(OwnTruecolorFilter, Widget):
     def line_text(self) -> Text:
         return Text()
 
+    def part_style(self, name: str) -> Style:
+        """A component class's style (partial), looked up once per style change: each
+        lookup walks the DOM, and a bar asked for two or three on every repaint."""
+        style = self._parts.get(name)
+        if style is None:
+            style = self._parts[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def line_width(self) -> int:
+        """The width the line is painted for."""
+        return self.painting_size().width
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painted = None  # theme changed
         self._base = None
+        self._parts.clear()
         self.forget_truecolor_background()
 
     def render_line(self, y: int) -> Strip:
-        width = self.painting_size().width
+        width = self.line_width()
         if self._base is None:
             self._base = self.rich_style  # looked up once per style change: it walks the DOM
         base = self._base

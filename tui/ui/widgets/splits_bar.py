@@ -76,8 +76,8 @@ class SplitsBar(OneLineBar):
     def _text(self, level: int) -> Text:
         """Level 0: full labels; 1: short labels, compact numbers; 2: numbers only."""
         text = Text(no_wrap=True, overflow="ellipsis")
-        key_style = self.get_component_rich_style("splits-bar--key", partial=True)
-        active_style = self.get_component_rich_style("splits-bar--active", partial=True)
+        key_style = self.part_style("splits-bar--key")
+        active_style = self.part_style("splits-bar--active")
         counts = self.counts
         gap = "  " if level == 0 else " "
         for number, key in enumerate(visible_splits(counts), start=1):
@@ -103,6 +103,6 @@ class SplitsBar(OneLineBar):
     def line_text(self) -> Text:
         for level in (0, 1):
             text = self._text(level)
-            if text.cell_len <= self.size.width:
+            if text.cell_len <= self.line_width():
                 return text
         return self._text(2)

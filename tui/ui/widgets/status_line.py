@@ -55,7 +55,7 @@ class StatusLine(OneLineBar):
 
     def line_text(self) -> Text:
         p = self._parts
-        strong = self.get_component_rich_style("status-line--strong", partial=True)
+        strong = self.part_style("status-line--strong")
         text = Text(no_wrap=True, overflow="ellipsis")
         total = p.get("total")
         if total is None:
