@@ -119,7 +119,8 @@ def open_app(db_path: Path, **kwargs):
 
 
 async def settle(pilot, timeout: float = 10.0) -> None:
-    """Wait until no worker has run for a few loop turns (their results are then handled).
+    """Wait until no worker has run, and no decision been written, for a few loop turns
+    (their results are then handled).
 
     Polls in 5 ms steps rather than Pilot's 20 ms idle waits: the app tests press many
     keys and this keeps the module quick.
@@ -131,6 +132,7 @@ async def settle(pilot, timeout: float = 10.0) -> None:
         await asyncio.sleep(0.005)
         busy = any(worker.is_running for worker in app.workers)
         busy = busy or getattr(app.screen, "settling", False)
+        busy = busy or getattr(app.screen, "deciding", False)
         quiet = 0 if busy else quiet + 1
 
 

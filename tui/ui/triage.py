@@ -1,6 +1,7 @@
 """Decisions, bulk decisions and undo for the inbox screen.
 
-Each decision is written by the store in one transaction inside a thread worker; the list
+Each decision is written by the store in one transaction on the screen's writer thread
+(:mod:`tui.ui.writer`), never on the UI thread; the list
 and the counts change only once that write has returned, so what the screen shows as done
 is on disk. Decision keys pressed while a write is still running wait in a queue and apply,
 in order, to whatever is selected when their turn comes: typing ``a a a`` decides three
@@ -19,6 +20,7 @@ from tui.models import Decision
 from tui.store import Cursor, Store
 from tui.ui.gateway import assessment_of, error_text
 from tui.ui.marks import Marks
+from tui.ui.writer import Writer
 
 if TYPE_CHECKING:
     from tui.ui.screens.inbox import InboxScreen
@@ -56,6 +58,11 @@ class TriageMixin:
     def init_triage(self: InboxScreen) -> None:
         self._queue: deque[str] = deque()
         self._busy = False
+        self._writer = Writer()
+
+    def close_writer(self: InboxScreen) -> None:
+        """The screen is going: decisions already queued are still written."""
+        self._writer.close()
 
     # ------------------------------------------------------------------ keys
 
@@ -167,9 +174,14 @@ class TriageMixin:
             self.say(f"{VERBS[action][2]} every marked invitation…")
         self._record(ids, marks, action, message, assessments, self.triage_app.session)
 
-    @work(thread=True, group="decide", exit_on_error=False)
-    def _record(self: InboxScreen, ids, marks, action, message, assessments, session: str) -> None:
-        """Worker: one transaction for the whole decision (one row or every marked one)."""
+    def _record(self: InboxScreen, *args) -> None:
+        self._writer.submit(self._record_now, *args)
+
+    def _record_now(
+        self: InboxScreen, ids, marks, action, message, assessments, session: str
+    ) -> None:
+        """Writer thread: one transaction for the whole decision (one row or every marked
+        one)."""
         gateway = self.triage_app.gateway
         try:
             if ids is None:
@@ -219,9 +231,11 @@ class TriageMixin:
 
     # ------------------------------------------------------------------ undo
 
-    @work(thread=True, group="decide", exit_on_error=False)
     def _undo(self: InboxScreen, session: str) -> None:
-        """Worker: revert this session's newest decision (a whole batch at once)."""
+        self._writer.submit(self._undo_now, session)
+
+    def _undo_now(self: InboxScreen, session: str) -> None:
+        """Writer thread: revert this session's newest decision (a whole batch at once)."""
         try:
             reverted, cursor = self.triage_app.gateway.call(_undo_last, session)
         except Exception as exc:

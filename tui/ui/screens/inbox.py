@@ -359,5 +359,6 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         )
 
     def on_unmount(self) -> None:
+        self.close_writer()
         with contextlib.suppress(Exception):
             self.workers.cancel_all()
