@@ -1,7 +1,8 @@
-"""The list and the detail pane hand the compositor their own painted, filtered strips
-(see :mod:`tui.ui.widgets.ansi_filter`): the screen must come out exactly as Textual's own
-path (styles cache, then line filters) draws it, on a dark and a light theme, with the
-detail focused and scrolled, and under ``NO_COLOR``."""
+"""The list, the detail pane and the bars hand the compositor their own painted, filtered
+strips (see :mod:`tui.ui.widgets.ansi_filter`), the detail's frame keeps its painted lines
+and the screen paints itself blank: the screen must come out exactly as Textual's own path
+(styles cache, then line filters) draws it, on a dark and a light theme, with the detail
+focused and scrolled, and under ``NO_COLOR``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 from conftest import make_db, open_app, press, settle
 from test_app_snapshots import SNAPSHOT_INBOX
 
+from tui.ui.screens.inbox import InboxScreen
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
+from tui.ui.widgets.detail_box import DetailBox
 
 
 async def screenshots(db) -> list[str]:
@@ -46,5 +49,7 @@ async def test_same_screen_as_textuals_own_filter(tmp_path, monkeypatch, no_colo
     monkeypatch.delattr(OwnTruecolorFilter, "get_line_filters")
     monkeypatch.setattr(OwnTruecolorFilter, "truecolor", lambda self, strip: strip)
     monkeypatch.setattr(OwnTruecolorFilter, "painting_size", lambda self: self.size)
+    monkeypatch.delattr(DetailBox, "render_lines")
+    monkeypatch.setattr(InboxScreen, "BLANK", False)
     textuals = await screenshots(db)
     assert ours == textuals

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -26,6 +25,7 @@ from tui.ui.detail_loader import DetailLoaderMixin
 from tui.ui.find import FindMixin
 from tui.ui.gateway import error_text
 from tui.ui.triage import TriageMixin
+from tui.ui.widgets.detail_box import DetailBox
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
 from tui.ui.widgets.key_bar import KeyBar
@@ -45,6 +45,9 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
     BINDINGS: ClassVar[list[BindingType]] = INBOX_BINDINGS
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = "InboxList"
+    # The screen's own background never shows (its children cover it), but the compositor
+    # paints it under every change; blank lines cost nothing to make.
+    BLANK = True
 
     def __init__(self, *, training=None) -> None:
         super().__init__()
@@ -82,7 +85,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
             on_change=self._inbox_changed,
             id="inbox",
         )
-        with Container(id="detail-box"):
+        with DetailBox(id="detail-box"):
             yield DetailPane(id="detail")
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
