@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from tui.models import Flag, Invitation, Recommendation
 from tui.ui import render_flags, render_note, render_profile, styles
+from tui.ui.position_bar import thumb_lines
 from tui.ui.render_profile import clip, when
 
 EMPTY_TEXT = "No invitation selected."
@@ -89,6 +90,41 @@ class PreparedDetail:
     base: Style | None = None
     lines: list[Text] = field(default_factory=list)
     strips: list[Strip] = field(default_factory=list)
+    # Lines as the pane shows them, with the position bar's cell: (index, thumb) -> strip,
+    # for the bar strips ``framed_with`` (track, thumb).
+    framed: dict[tuple[int, bool], Strip] = field(default_factory=dict)
+    framed_with: tuple[Strip, Strip] | None = None
+
+    def framed_line(
+        self, index: int, thumb: bool, bars: tuple[Strip, Strip], body: Callable[[int], Strip]
+    ) -> Strip:
+        """Line ``index`` with the bar's cell (track or thumb) after it, joined once."""
+        if self.framed_with is not bars:
+            self.framed, self.framed_with = {}, bars
+        strip = self.framed.get((index, thumb))
+        if strip is None:
+            strip = self.framed[(index, thumb)] = Strip.join([body(index), bars[thumb]])
+        return strip
+
+    def frame_first_screen(
+        self, height: int, bars: tuple[Strip, Strip], convert: Callable[[Strip], Strip]
+    ) -> None:
+        """Join the lines a pane ``height`` lines tall shows first (scrolled to the top)
+        with their bar cells, so that showing this detail joins nothing (any thread)."""
+        if self.base is None:
+            return
+        base = self.base
+
+        def body(index: int) -> Strip:
+            if index < len(self.strips):
+                return convert(self.strips[index])
+            return Strip.blank(self.width + 2, base)
+
+        thumb_at = thumb_lines(height, 0, len(self.lines))
+        for y in range(height):
+            if len(self.strips) <= y < len(self.lines):
+                break  # not painted ahead: the pane paints it if it is scrolled to
+            self.framed_line(y, y in thumb_at, bars, body)
 
     def fits(self, width: int, base: Style | None) -> bool:
         return self.width == width and self.base == base and width > 0
@@ -106,6 +142,7 @@ class PreparedDetail:
         so that it is cached on the strip before the pane paints it.
         """
         self.width, self.base = width, base
+        self.framed, self.framed_with = {}, None
         self.lines = list(self.text.wrap(console, width, overflow="fold")) if width > 0 else []
         self.strips = []
         if base is not None:

@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 KEEP = 8  # prepared details kept (the one on show, its neighbours, a few just left)
 PREFETCH_DELAY = 0.25  # seconds a detail is on show, untouched, before its neighbours load
 
-# What a detail is painted for: console, width, colours, the pane's colour conversion.
-Target = tuple["Console", int, "Style", Callable[["Strip"], object]]
+# What a detail is painted for: console, width, colours, the pane's colour conversion,
+# the position bar's cells (track, thumb) and the pane's height.
+Target = tuple["Console", int, "Style", Callable[["Strip"], "Strip"], tuple["Strip", "Strip"], int]
 
 
 class DetailLoaderMixin:
@@ -78,7 +79,14 @@ class DetailLoaderMixin:
 
     def paint_target(self: InboxScreen) -> Target:
         detail = self.detail
-        return self.app.console, detail.text_width(), detail.paint_style(), detail.truecolor_ahead()
+        return (
+            self.app.console,
+            detail.text_width(),
+            detail.paint_style(),
+            detail.truecolor_ahead(),
+            detail.bar_strips(),
+            detail.size.height,
+        )
 
     def show_detail_of(self: InboxScreen, row: InboxRow) -> None:
         """Bring the detail pane to ``row``: from what was prepared, or by loading it."""
@@ -110,8 +118,8 @@ class DetailLoaderMixin:
     def _build(self: InboxScreen, invitation_id: int, target: Target) -> PreparedDetail:
         """Worker side: one invitation from the store, its verdict, its painted detail."""
         invitation, flags, recommendation = self.triage_app.gateway.load(invitation_id)
-        console, width, base, convert = target
-        return prepare(
+        console, width, base, convert, bars, height = target
+        ready = prepare(
             invitation,
             flags,
             recommendation,
@@ -121,6 +129,8 @@ class DetailLoaderMixin:
             base=base,
             convert=convert,
         )
+        ready.frame_first_screen(height, bars, convert)
+        return ready
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load_detail(self: InboxScreen, invitation_id: int, target: Target) -> None:

@@ -14,7 +14,7 @@ comes out exactly as Textual's own path draws it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.color import Color
 from textual.filter import ANSIToTruecolor, LineFilter
@@ -35,14 +35,18 @@ class OwnTruecolorFilter:
         filters = self.get_line_filters()
         x1, x2 = crop.column_span
         strips = []
-        for y in crop.line_range:
-            strip = self.render_line(y)
+        for strip in self.paint_lines(crop.line_range):
             if strip.cell_length < x2:  # before the first layout pass: pad, never leave holes
                 strip = strip.extend_cell_length(x2, self.rich_style)
             for line_filter in filters:
                 strip = strip.apply_filter(line_filter, background)
             strips.append(strip if x1 == 0 and strip.cell_length == x2 else strip.crop(x1, x2))
         return strips
+
+    def paint_lines(self: Widget, lines: range) -> Iterable[Strip]:
+        """The strips of ``lines``, as :meth:`render_line` paints them one by one; a widget
+        may override it to work out what its lines share (scroll position, colours) once."""
+        return [self.render_line(y) for y in lines]
 
     def get_line_filters(self: Widget) -> Sequence[LineFilter]:
         return [

@@ -34,6 +34,7 @@ from textual.strip import Strip
 
 from tui.models import Flag, Invitation, Recommendation
 from tui.ui.detail_content import PreparedDetail, paint, prepare
+from tui.ui.position_bar import thumb_lines
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
 
@@ -70,7 +71,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         self._detail = prepare(None, [], None)
         self._strips: LRUCache[tuple[int, Style], Strip] = LRUCache(512)
         self._base_style: Style | None = None
-        self._bars: dict[bool, Strip] = {}
+        self._bars: tuple[Strip, Strip] | None = None
 
     @property
     def invitation_id(self) -> int | None:
@@ -171,44 +172,55 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         super().notify_style_update()
         # Focus tint or theme changed: paint lines afresh.
         self._base_style = None
-        self._bars.clear()
+        self._bars = None
         self._strips.clear()
         self.forget_truecolor_background()
 
     # ------------------------------------------------------------------ painting
 
-    def _bar(self, y: int, top: int) -> Strip:
-        """The position bar's cell on line ``y``: a thumb where the viewport is."""
+    def bar_strips(self) -> tuple[Strip, Strip]:
+        """The position bar's two cells, track and thumb, in the pane's colours."""
+        if self._bars is None:
+            cells = []
+            for thumb, part in ((False, "detail-pane--bar"), (True, "detail-pane--thumb")):
+                style = self.paint_style() + self.get_component_rich_style(part, partial=True)
+                cells.append(self.truecolor(Strip([Segment("┃" if thumb else "│", style)], 1)))
+            # One tuple per style: prepared details tell by its identity what they joined.
+            self._bars = (cells[0], cells[1])
+        return self._bars
+
+    def _frame(self) -> tuple[int, Style, range]:
+        """What every line of a frame shares: the top line shown, the colours, and the
+        lines of the viewport the thumb covers."""
+        top = self.scroll_offset.y
         height = self.painting_size().height
-        total = len(self._detail.lines)
-        thumb = False
-        if total > height > 0:
-            size = max(1, height * height // total)
-            # Scaled so that the thumb touches the bottom exactly when the view does.
-            start = (height - size) * min(top, total - height) // (total - height)
-            thumb = start <= y < start + size
-        bar = self._bars.get(thumb)
-        if bar is None:
-            part = "detail-pane--thumb" if thumb else "detail-pane--bar"
-            style = self.paint_style() + self.get_component_rich_style(part, partial=True)
-            bar = Strip([Segment("┃" if thumb else "│", style)], 1)
-            bar = self._bars[thumb] = self.truecolor(bar)
-        return bar
+        return top, self.paint_style(), thumb_lines(height, top, len(self._detail.lines))
 
     def render_line(self, y: int) -> Strip:
+        return self._line(y, self._frame())
+
+    def paint_lines(self, lines: range) -> list[Strip]:
+        frame = self._frame()
+        return [self._line(y, frame) for y in lines]
+
+    def _line(self, y: int, frame: tuple[int, Style, range]) -> Strip:
+        top, base, thumb_at = frame
         detail = self._detail
-        top = self.scroll_offset.y
-        index = top + y
-        width = detail.width
-        base = self.paint_style()
+        if detail.base != base:  # painted for other colours: paint this line afresh
+            return Strip.join([self._body(top + y, base), self.bar_strips()[y in thumb_at]])
+        return detail.framed_line(top + y, y in thumb_at, self.bar_strips(), self._body)
+
+    def _body(self, index: int, base: Style | None = None) -> Strip:
+        """Line ``index`` without the bar, in the pane's colours."""
+        detail = self._detail
+        base = base or self.paint_style()
         if index >= len(detail.lines):
-            return Strip.join([Strip.blank(width + 2, base), self._bar(y, top)])
+            return Strip.blank(detail.width + 2, base)
         if index < len(detail.strips) and detail.base == base:
-            strip = detail.strips[index]
-        else:
-            key = (index, base)
-            strip = self._strips.get(key)
-            if strip is None:
-                strip = paint(self.app.console, detail.lines[index], width, base, index)
-                self._strips[key] = strip
-        return Strip.join([self.truecolor(strip), self._bar(y, top)])
+            return self.truecolor(detail.strips[index])
+        key = (index, base)
+        body = self._strips.get(key)
+        if body is None:
+            body = paint(self.app.console, detail.lines[index], detail.width, base, index)
+            self._strips[key] = body
+        return self.truecolor(body)

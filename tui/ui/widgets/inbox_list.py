@@ -31,6 +31,7 @@ from tui.ui.deliver import DeliverMixin
 from tui.ui.gateway import Gateway
 from tui.ui.inbox_window import PagedWindow
 from tui.ui.marks import Marks
+from tui.ui.position_bar import thumb_lines
 from tui.ui.row_format import RowStyles, render_row
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
@@ -66,7 +67,7 @@ class InboxList(
         background: $surface;
         overflow-x: hidden;
         overflow-y: auto;
-        /* The list draws its own one-cell position bar (see _thumb): Textual's scrollbar
+        /* The list draws its own one-cell position bar (see _frame): Textual's scrollbar
            widget costs more to repaint than the rows themselves. */
         scrollbar-size-vertical: 0;
     }
@@ -316,14 +317,14 @@ class InboxList(
         """The wheel scrolls the list even though Textual's scrollbar is hidden."""
         return not self._check_disabled() and self.total > self.size.height
 
-    def _thumb(self, y: int, height: int, top: int) -> str:
-        """The position bar's cell on line ``y``: a thumb where the viewport is."""
-        if self.total <= height or height <= 0:
-            return " "
-        size = max(1, height * height // self.total)
-        # Scaled so that the thumb touches the bottom exactly when the view does.
-        start = (height - size) * min(top, self.total - height) // (self.total - height)
-        return "┃" if start <= y < start + size else "│"
+    def _frame(self) -> tuple:
+        """What every line of a frame shares: the top row shown, the row width, the
+        colours, focus, and the position bar (shown at all, and where its thumb is)."""
+        size = self.painting_size()
+        top = self.scroll_offset.y
+        has_bar = self.total > size.height > 0
+        thumb_at = thumb_lines(size.height, top, self.total)
+        return top, size.width - 1, self._row_styles(), self.has_focus, has_bar, thumb_at
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the viewport: the row there plus one cell of the position bar.
@@ -332,24 +333,29 @@ class InboxList(
         the same ``Strip`` objects again: Textual keeps caches on each strip, and new
         strips for unchanged rows would only be work (and garbage) for it.
         """
-        top = self.scroll_offset.y
+        return self._line(y, self._frame())
+
+    def paint_lines(self, lines: range) -> list[Strip]:
+        frame = self._frame()
+        return [self._line(y, frame) for y in lines]
+
+    def _line(self, y: int, frame: tuple) -> Strip:
+        top, width, styles, focus, has_bar, thumb_at = frame
         index = top + y
-        size = self.painting_size()
-        width = size.width - 1
-        styles = self._row_styles()
-        thumb = self._thumb(y, size.height, top)
-        bar = Segment(thumb, self._thumb_style if thumb == "┃" else self._bar_style)
+        thumb = ("┃" if y in thumb_at else "│") if has_bar else " "
         if index >= self.total:
+            bar = self._bar_cell(thumb)
             return self.truecolor(Strip([Segment(" " * width, styles.base), bar], width + 1))
         row = self.row_at(index)
         if row is None:
             style = styles.base + self.get_component_rich_style("inbox-list--placeholder")
             if index == self.cursor:
                 style += styles.cursor
+            bar = self._bar_cell(thumb)
             return self.truecolor(Strip([Segment("  …".ljust(width), style), bar], width + 1))
         cursor = index == self.cursor
         marked = self.marks.is_marked(row.id)
-        key = (row.id, row.status, row.flag_codes, cursor, marked, width, self.has_focus, thumb)
+        key = (row.id, row.status, row.flag_codes, cursor, marked, width, focus, thumb)
         strip = self._strips.get(key)
         if strip is None:
             body = render_row(
@@ -361,8 +367,12 @@ class InboxList(
                 show_flags=self.show_flags,
                 styles=styles,
             )
+            bar = self._bar_cell(thumb)
             strip = self._strips[key] = self.truecolor(Strip([*body, bar], width + 1))
         return strip
+
+    def _bar_cell(self, thumb: str) -> Segment:
+        return Segment(thumb, self._thumb_style if thumb == "┃" else self._bar_style)
 
     def _announce(self, force: bool = False) -> None:
         row = self.row
