@@ -165,3 +165,17 @@ async def test_a_million_row_count_fits_the_splits_bar_at_80_columns(tmp_path):
         await settle(pilot)
         first = screen_text(app).splitlines()[0]
         assert "Pend 1.2M" in first and "7 Sent 1.2M" in first
+
+
+async def test_a_status_too_long_for_the_line_ends_in_an_ellipsis_and_stays_literal(tmp_path):
+    app = open_app(make_db(tmp_path, [Inv("One", 1)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        limit = "[bold]x[/bold] \x1b[31m" + "w" * 100
+        app.screen.limit_text = limit
+        app.screen.update_status()
+        await settle(pilot)
+        status = screen_text(app).splitlines()[-2]
+        assert "limit: [bold]x[/bold] " in status  # markup shown as typed
+        assert "\x1b" not in status
+        assert status.endswith("w…") and len(status) == 80

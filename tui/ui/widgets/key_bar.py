@@ -10,11 +10,11 @@ in every full-width repaint, such as the one a decision causes, though it rarely
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len
 from textual import events
 from textual.screen import Screen
 
-from tui.ui.widgets.one_line import OneLineBar
+from tui.ui.widgets.one_line import OneLineBar, Piece
 
 
 class KeyBar(OneLineBar):
@@ -72,31 +72,29 @@ class KeyBar(OneLineBar):
     def line_state(self):
         return (tuple(self._items), self._palette())
 
-    def line_text(self) -> Text:
+    def line_pieces(self) -> list[Piece]:
         key_style = self.part_style("key-bar--key")
         label_style = self.part_style("key-bar--label")
         width = self.line_width()
         palette = self._palette()
-        text = Text(no_wrap=True, overflow="crop")
+        pieces: list[Piece] = []
+        used = 0
         self._spans = []
         room = width - (len(palette) + 2 if palette else 0)
         for key, label, action in self._items:
-            piece = f"{key} {label}"
-            gap = 1 if text.cell_len else 0
-            if text.cell_len + gap + len(piece) > room:
+            gap = 1 if used else 0
+            if used + gap + cell_len(key) + 1 + cell_len(label) > room:
                 break  # drop keys from the right rather than cut one in half
-            text.append(" " * gap)
-            start = text.cell_len
-            text.append(key, key_style)
-            text.append(f" {label}", label_style)
-            self._spans.append((start, text.cell_len, action))
+            pieces += [(" " * gap, None), (key, key_style), (f" {label}", label_style)]
+            start = used + gap
+            used = start + cell_len(key) + 1 + cell_len(label)
+            self._spans.append((start, used, action))
         if palette:
-            text.append(" " * max(1, width - text.cell_len - len(palette)))
-            start = text.cell_len
-            text.append(palette[: palette.index(" ")], key_style)
-            text.append(palette[palette.index(" ") :], label_style)
-            self._spans.append((start, text.cell_len, "app.command_palette"))
-        return text
+            key, label = palette.split(" ", 1)
+            start = used + max(1, width - used - len(palette))
+            pieces += [(" " * (start - used), None), (key, key_style), (f" {label}", label_style)]
+            self._spans.append((start, start + len(palette), "app.command_palette"))
+        return pieces
 
     async def on_click(self, event: events.Click) -> None:
         for start, end, action in self._spans:

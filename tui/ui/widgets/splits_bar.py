@@ -7,10 +7,10 @@ labels and compact numbers rather than cutting splits off.
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.cells import cell_len
 from textual.reactive import reactive
 
-from tui.ui.widgets.one_line import OneLineBar
+from tui.ui.widgets.one_line import OneLineBar, Piece
 
 # (key, long label, short label); the number key that selects each is its position + 1.
 SPLITS: tuple[tuple[str, str, str], ...] = (
@@ -73,9 +73,9 @@ class SplitsBar(OneLineBar):
                 return short_label if short else long_label
         return key
 
-    def _text(self, level: int) -> Text:
+    def _pieces(self, level: int) -> list[Piece]:
         """Level 0: full labels; 1: short labels, compact numbers; 2: numbers only."""
-        text = Text(no_wrap=True, overflow="ellipsis")
+        pieces: list[Piece] = []
         key_style = self.part_style("splits-bar--key")
         active_style = self.part_style("splits-bar--active")
         counts = self.counts
@@ -89,20 +89,19 @@ class SplitsBar(OneLineBar):
             label = "" if level == 2 else f"{self.label(key, short=level > 0)} "
             active = key == self.active
             # The active split is marked by a ▸ as well as by colour (NO_COLOR).
-            text.append(
-                ("▸" if active else " ") if number == 1 else gap[:-1] + ("▸" if active else " ")
-            )
-            text.append(f"{number}", active_style if active else key_style)
-            text.append(f" {label}{amount}", active_style if active else None)
-        return text
+            mark = "▸" if active else " "
+            pieces.append((mark if number == 1 else gap[:-1] + mark, None))
+            pieces.append((f"{number}", active_style if active else key_style))
+            pieces.append((f" {label}{amount}", active_style if active else None))
+        return pieces
 
     def line_state(self):
         counts = self.counts
         return (self.active, None if counts is None else tuple(sorted(counts.items())))
 
-    def line_text(self) -> Text:
+    def line_pieces(self) -> list[Piece]:
         for level in (0, 1):
-            text = self._text(level)
-            if text.cell_len <= self.line_width():
-                return text
-        return self._text(2)
+            pieces = self._pieces(level)
+            if sum(cell_len(text) for text, _ in pieces) <= self.line_width():
+                return pieces
+        return self._pieces(2)

@@ -6,10 +6,8 @@ nothing depends on colour or on remembering which keys were pressed.
 
 from __future__ import annotations
 
-from rich.text import Text
-
 from tui.safe_text import visible
-from tui.ui.widgets.one_line import OneLineBar
+from tui.ui.widgets.one_line import OneLineBar, Piece
 
 
 class StatusLine(OneLineBar):
@@ -53,34 +51,35 @@ class StatusLine(OneLineBar):
     def line_state(self):
         return tuple(self._parts.items())
 
-    def line_text(self) -> Text:
+    def line_pieces(self) -> list[Piece]:
         p = self._parts
         strong = self.part_style("status-line--strong")
-        text = Text(no_wrap=True, overflow="ellipsis")
+        pieces: list[Piece] = []
+        add = pieces.append
         total = p.get("total")
         if total is None:
-            text.append(" loading…")
+            add((" loading…", None))
         elif total == 0:
-            text.append(" empty list")
+            add((" empty list", None))
         else:
             approx = "" if p.get("total_known") else "+"
-            text.append(f" {p.get('position', 0) + 1:,}", strong)
-            text.append(f" of {total:,}{approx}")
+            add((f" {p.get('position', 0) + 1:,}", strong))
+            add((f" of {total:,}{approx}", None))
         if p.get("marked"):
-            text.append(" · ")
-            text.append(f"{p['marked']:,} marked", strong)
+            add((" · ", None))
+            add((f"{p['marked']:,} marked", strong))
         if p.get("flagged_only"):
-            text.append(" · ")
-            text.append("flagged only", strong)
+            add((" · ", None))
+            add(("flagged only", strong))
         if p.get("limit"):
-            text.append(" · limit: ")
-            text.append(visible(str(p["limit"]), keep_newlines=False), strong)
+            add((" · limit: ", None))
+            add((visible(str(p["limit"]), keep_newlines=False), strong))
         if p.get("find"):
-            text.append(" · find: ")
-            text.append(visible(str(p["find"]), keep_newlines=False), strong)
+            add((" · find: ", None))
+            add((visible(str(p["find"]), keep_newlines=False), strong))
         if p.get("read_only"):
-            text.append(" · read-only (sent by you)")
+            add((" · read-only (sent by you)", None))
         if p.get("busy"):
-            text.append(" · ")
-            text.append(str(p["busy"]), strong)
-        return text
+            add((" · ", None))
+            add((visible(str(p["busy"]), keep_newlines=False), strong))
+        return pieces
