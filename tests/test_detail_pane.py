@@ -310,3 +310,36 @@ async def test_rewraps_when_the_terminal_narrows():
         assert max(len(line) for line in narrow) <= 47
         assert len(narrow) > len(wide)
         assert "".join(narrow).replace(" ", "") == "".join(wide).replace(" ", "")
+
+
+async def test_details_gone_off_screen_are_freed_when_released_and_never_pile_up():
+    import gc
+    import weakref
+    from dataclasses import replace
+
+    from tui.ui.detail_content import prepare
+    from tui.ui.widgets.detail_pane import RETIRED_KEPT
+
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        first = prepare(make_invitation(), FLAGS, RECOMMENDATION)
+        gone = weakref.ref(first)
+        pane.show_prepared(first)
+        del first
+        pane.show_prepared(prepare(replace(make_invitation(), id=8), FLAGS, RECOMMENDATION))
+        await pilot.pause()
+        gc.collect()
+        assert gone() is not None  # off screen, kept until a quiet moment
+        pane.release_retired()
+        gc.collect()
+        assert gone() is None
+
+        first = prepare(make_invitation(), FLAGS, RECOMMENDATION)
+        gone = weakref.ref(first)
+        pane.show_prepared(first)
+        del first
+        for n in range(RETIRED_KEPT + 1):  # many shows, no quiet moment
+            pane.show_prepared(prepare(replace(make_invitation(), id=20 + n), [], None))
+        gc.collect()
+        assert gone() is None

@@ -159,6 +159,7 @@ class DetailLoaderMixin:
     def _prefetch_neighbours(self: InboxScreen) -> None:
         """Prepare the rows a decision, ``j`` or ``k`` would show next."""
         self._prefetch_timer = None
+        self.detail.release_retired()  # a quiet moment: free what went off screen
         inbox = self.inbox
         wanted = []
         for index in (inbox.cursor + 1, inbox.cursor - 1):

@@ -37,6 +37,8 @@ from tui.ui.detail_content import PreparedDetail, paint, prepare
 from tui.ui.position_bar import thumb_lines
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
 
+RETIRED_KEPT = 4  # details that went off screen, waiting to be freed
+
 
 class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
     """Shows one invitation: sender's card, note with evidence, flags, recommendation."""
@@ -72,6 +74,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, Style], Strip] = LRUCache(512)
         self._base_style: Style | None = None
         self._bars: tuple[Strip, Strip] | None = None
+        self._retired: list[PreparedDetail] = []
 
     @property
     def invitation_id(self) -> int | None:
@@ -128,6 +131,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         recommendation are always what the eye lands on.
         """
         changed = detail.invitation is None or detail.invitation.id != self.invitation_id
+        self._retire(self._detail)
         self._detail = detail
         self._strips.clear()
         if not self.is_mounted:
@@ -138,6 +142,21 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         if changed:
             self.scroll_to(y=0, animate=False, immediate=True)
         self._resize_content()
+
+    def _retire(self, detail: PreparedDetail) -> None:
+        """Keep a detail that went off screen until :meth:`release_retired`.
+
+        Freeing one (its texts, wrapped lines and painted strips) takes a few tenths of a
+        millisecond, which would land on the key press that replaced it. The inbox
+        releases them when it next has a quiet moment; a few at most are kept.
+        """
+        self._retired.append(detail)
+        if len(self._retired) > RETIRED_KEPT:
+            del self._retired[0]
+
+    def release_retired(self) -> None:
+        """Free the details that went off screen (call when nothing is being pressed)."""
+        self._retired.clear()
 
     def _resize_content(self) -> None:
         """Resize the scrollable area to the lines, without a screen-wide layout pass.
