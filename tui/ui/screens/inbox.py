@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
 from tui.models import Flag, Invitation, Recommendation
 from tui.store import Cursor, Filter, Store
@@ -34,6 +35,8 @@ from tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.ui.app import InviteTriageApp
+
+W = TypeVar("W", bound=Widget)
 
 # Help groups for ids whose words alone would land them in the wrong group.
 HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
@@ -64,6 +67,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         self._last_change = 0.0
         self._counts_requested = False
         self._settle_timer: Timer | None = None
+        self._own: dict[type, Widget] = {}
         self.init_triage()
         self.init_detail_loader()
 
@@ -90,13 +94,21 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         yield StatusLine(id="status")
         yield KeyBar(id="keys")
 
+    def own(self, kind: type[W]) -> W:
+        """One of the widgets composed above, looked up once: they live as long as the
+        screen, and a query walks the DOM (ten of them on every decision added up)."""
+        found = self._own.get(kind)
+        if found is None:
+            found = self._own[kind] = self.query_one(kind)
+        return found  # type: ignore[return-value]
+
     @property
     def inbox(self) -> InboxList:
-        return self.query_one(InboxList)
+        return self.own(InboxList)
 
     @property
     def detail(self) -> DetailPane:
-        return self.query_one(DetailPane)
+        return self.own(DetailPane)
 
     def on_mount(self) -> None:
         self.inbox.set_view(self.view())  # the split counts follow the first page
@@ -121,7 +133,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
 
     def _counts_loaded(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self.query_one(SplitsBar).counts = counts
+        self.own(SplitsBar).counts = counts
         self.update_status()
 
     def shift_counts(self, moves: list[tuple[str, str]]) -> None:
@@ -131,7 +143,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         for old, new in moves:
             self.counts[old] = max(0, self.counts.get(old, 0) - 1)
             self.counts[new] = self.counts.get(new, 0) + 1
-        self.query_one(SplitsBar).counts = self.counts
+        self.own(SplitsBar).counts = self.counts
 
     def refresh_inbox(self) -> None:
         """Recount and reload (new invitations arrived, or a reply changed a status)."""
@@ -205,7 +217,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
 
     def update_status(self) -> None:
         inbox = self.inbox
-        self.query_one(StatusLine).show(
+        self.own(StatusLine).show(
             position=inbox.cursor,
             total=inbox.total if inbox.loaded else None,
             total_known=inbox.total_known,
@@ -270,7 +282,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
             return
         if split != self.split:
             self.split = split
-            self.query_one(SplitsBar).active = split
+            self.own(SplitsBar).active = split
             self.reload_view()
 
     def action_cycle_split(self, step: int) -> None:
