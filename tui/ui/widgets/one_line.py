@@ -41,7 +41,7 @@ class OneLineBar(OwnTruecolorFilter, Widget):
         super().__init__(id=id)
         self._painted: tuple[Hashable, Strip] | None = None
         self._base: Style | None = None
-        self._parts: dict[str, Style] = {}
+        self._part_styles: dict[str, Style] = {}
 
     def line_state(self) -> Hashable:
         """Everything the line depends on besides width and colours."""
@@ -54,9 +54,9 @@ class OneLineBar(OwnTruecolorFilter, Widget):
     def part_style(self, name: str) -> Style:
         """A component class's style (partial), looked up once per style change: each
         lookup walks the DOM, and a bar asked for two or three on every repaint."""
-        style = self._parts.get(name)
+        style = self._part_styles.get(name)
         if style is None:
-            style = self._parts[name] = self.get_component_rich_style(name, partial=True)
+            style = self._part_styles[name] = self.get_component_rich_style(name, partial=True)
         return style
 
     def line_width(self) -> int:
@@ -67,7 +67,7 @@ class OneLineBar(OwnTruecolorFilter, Widget):
         super().notify_style_update()
         self._painted = None  # theme changed
         self._base = None
-        self._parts.clear()
+        self._part_styles.clear()
         self.forget_truecolor_background()
 
     def render_line(self, y: int) -> Strip:
