@@ -110,3 +110,28 @@ async def test_an_undone_ask_shows_its_message_not_the_detail_prepared_before(db
         await press(pilot, "z")  # back to pending, but the message stays on record
         assert inbox.row.id == first.id and db_statuses(db)[first.name] == "pending"
         assert "You asked" in app.screen.query_one(DetailPane).plain_text()
+
+
+@pytest.mark.parametrize("key", ["a", "j"])
+async def test_the_list_lines_a_key_brings_are_painted_ahead_and_painted_right(
+    db, loads, monkeypatch, key
+):
+    from tui.ui.widgets import inbox_list
+
+    painted = []
+    original = inbox_list.render_row
+    monkeypatch.setattr(
+        inbox_list,
+        "render_row",
+        lambda row, *a, **k: painted.append(row.id) or original(row, *a, **k),
+    )
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        inbox, _, _ = await opened_with_the_next_prepared(pilot, loads)
+        painted.clear()
+        await press(pilot, key)
+        assert painted == []  # every line of the new frame was ready
+        shown = [inbox.render_line(y).text for y in range(inbox.size.height)]
+        inbox.invalidate()  # paint afresh, from the rows as they are now
+        assert [inbox.render_line(y).text for y in range(inbox.size.height)] == shown
+        assert painted  # (the fresh paint did paint rows)

@@ -160,6 +160,7 @@ class DetailLoaderMixin:
         """Prepare the rows a decision, ``j`` or ``k`` would show next."""
         self._prefetch_timer = None
         self.detail.release_retired()  # a quiet moment: free what went off screen
+        self.inbox.paint_ahead()
         inbox = self.inbox
         wanted = []
         for index in (inbox.cursor + 1, inbox.cursor - 1):

@@ -88,6 +88,33 @@ class PagedWindow:
         self._announce(force=True)
         return removed
 
+    def paint_ahead(self: InboxList) -> None:
+        """Paint, ahead, the lines the next ``j`` or decision will show (call when idle).
+
+        Both bring a row under the cursor that has not been painted as the cursor row, and
+        a decision that takes the row out of the split moves the rows below it up (the
+        position bar's thumb with them) and a new one into view. Painting those frames now,
+        with the state as it will be, leaves their lines in the strip cache for the key.
+        """
+        at = self.cursor - self._lo
+        if not 0 <= at < len(self._rows):
+            return
+        lines = range(self.painting_size().height)
+        cursor = self.cursor
+        if cursor + 1 < self.total:
+            self.cursor = cursor + 1
+            try:
+                self.paint_lines(lines)
+            finally:
+                self.cursor = cursor
+        if self.view.status is not None:  # a decision takes the row out of this split
+            rows, total = self._rows, self.total
+            self._rows, self.total = rows[:at] + rows[at + 1 :], total - 1
+            try:
+                self.paint_lines(lines)
+            finally:
+                self._rows, self.total = rows, total
+
     def select_next_matching(self: InboxList, status: str) -> bool:
         """Move the cursor down to the next loaded row with ``status`` (the "All" split)."""
         for index in range(self.cursor, self._lo + len(self._rows)):
