@@ -217,11 +217,13 @@ class TriageMixin:
             decided = decisions[0]
             row = inbox.row
             name = row.name if row is not None and row.id == decided.invitation_id else None
+            who = f" {_short(name)}" if name else ""
+            # Set before the list moves, so the status line is drawn once, with the note.
+            self.message = f"{past}{who} · z undoes"
             removed = inbox.replace_rows({decided.invitation_id: decided.new_status})
             if not removed and self.split == "all":
                 inbox.select_next_matching("pending")
-            who = f" {_short(name)}" if name else ""
-            self.say(f"{past}{who} · z undoes")
+            self.update_status()
         self._finish()
 
     def _write_failed(self: InboxScreen, text: str) -> None:

@@ -139,7 +139,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         width = self.text_width()
         if not detail.fits(width, self.paint_style()):
             detail.wrap(self.app.console, width, self.paint_style())
-        if changed:
+        if changed and (self.scroll_offset.y or self.scroll_target_y):
             self.scroll_to(y=0, animate=False, immediate=True)
         self._resize_content()
 
