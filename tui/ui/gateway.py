@@ -1,8 +1,8 @@
 """The app's one door to the store, shared by every worker thread.
 
 ``sqlite3`` connections and our :class:`~tui.store.Store` are not safe to use from two
-threads at once, and Textual thread workers may overlap (a page load while a decision is
-being written). Every store call therefore goes through :meth:`Gateway.call`, which holds
+threads at once, and Textual thread workers and the decision writer's thread may overlap
+(a page load while a decision is being written). Every store call therefore goes through :meth:`Gateway.call`, which holds
 one lock for its duration. The UI thread never calls it: only workers do, so a key press
 never waits on the disk or on another worker.
 """

@@ -1,8 +1,9 @@
 """The main screen: splits, the virtual inbox list, the detail pane, status and footer.
 
 Navigation, splits, search and marks live here; decisions and undo come from
-:class:`~tui.ui.triage.TriageMixin`. Every store call runs in a thread worker and posts
-its result back, so no key press waits on the disk.
+:class:`~tui.ui.triage.TriageMixin`. Every store call runs off the UI thread (reads in
+thread workers, decisions on the writer thread) and posts its result back, so no key
+press waits on the disk.
 """
 
 from __future__ import annotations
