@@ -2,9 +2,9 @@
 
 ``sqlite3`` connections and our :class:`~tui.store.Store` are not safe to use from two
 threads at once, and Textual thread workers and the decision writer's thread may overlap
-(a page load while a decision is being written). Every store call therefore goes through :meth:`Gateway.call`, which holds
-one lock for its duration. The UI thread never calls it: only workers do, so a key press
-never waits on the disk or on another worker.
+(a page load while a decision is being written). Every store call therefore goes through
+:meth:`Gateway.call`, which holds one lock for its duration. The UI thread never calls
+it: only those threads do, so a key press never waits on the disk or on another thread.
 """
 
 from __future__ import annotations
