@@ -343,3 +343,21 @@ async def test_details_gone_off_screen_are_freed_when_released_and_never_pile_up
             pane.show_prepared(prepare(replace(make_invitation(), id=20 + n), [], None))
         gc.collect()
         assert gone() is None
+
+
+async def test_a_long_detail_scrolled_through_keeps_only_its_first_lines_joined():
+    from dataclasses import replace
+
+    from tui.ui.detail_content import EAGER_LINES, prepare
+
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = app.query_one(DetailPane)
+        note = "word " * 20000
+        pane.show_prepared(prepare(replace(make_invitation(), note=note), FLAGS, RECOMMENDATION))
+        await pilot.pause()
+        for top in range(0, len(pane._detail.lines), 20):
+            pane.scroll_to(y=top, animate=False, immediate=True)
+            pane.render_lines(pane.size.region)
+        assert len(pane._detail.lines) > 1000
+        assert len(pane._detail.framed) <= 2 * EAGER_LINES

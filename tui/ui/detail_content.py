@@ -98,12 +98,15 @@ class PreparedDetail:
     def framed_line(
         self, index: int, thumb: bool, bars: tuple[Strip, Strip], body: Callable[[int], Strip]
     ) -> Strip:
-        """Line ``index`` with the bar's cell (track or thumb) after it, joined once."""
+        """Line ``index`` with the bar's cell (track or thumb) after it, joined once for
+        the first lines (those painted ahead); a long detail's tail is joined when shown."""
         if self.framed_with is not bars:
             self.framed, self.framed_with = {}, bars
         strip = self.framed.get((index, thumb))
         if strip is None:
-            strip = self.framed[(index, thumb)] = Strip.join([body(index), bars[thumb]])
+            strip = Strip.join([body(index), bars[thumb]])
+            if index < EAGER_LINES:
+                self.framed[(index, thumb)] = strip
         return strip
 
     def frame_first_screen(
