@@ -43,3 +43,27 @@ def test_queued_jobs_finish_after_close_and_nothing_new_is_taken():
     gate.set()
     writer.join(5)
     assert seen == ["queued before close"]
+
+
+async def test_quitting_while_a_decision_is_written_keeps_it(tmp_path, monkeypatch):
+    import time
+
+    from conftest import db_statuses, make_db, open_app, settle
+
+    from tui.store import Store
+
+    db = make_db(tmp_path)
+    original = Store.record_decisions
+
+    def slow(self, *args, **kwargs):
+        time.sleep(0.3)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "record_decisions", slow)
+    app = open_app(db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        first = app.screen.inbox.row.name
+        await pilot.press("a")
+        await pilot.press("ctrl+q")
+    assert db_statuses(db)[first] == "accepted"

@@ -32,6 +32,7 @@ VERBS = {
     "ignore": ("Ignore", "ignored", "ignoring"),
     "ask": ("Ask", "asked", "asking"),
 }
+WRITER_EXIT_WAIT = 5.0  # seconds the closing screen waits for queued decisions
 ID_CHUNK = 5000  # ids fetched per page when a decision covers a whole marked list
 
 
@@ -62,8 +63,11 @@ class TriageMixin:
         self._writer = Writer()
 
     def close_writer(self: InboxScreen) -> None:
-        """The screen is going: decisions already queued are still written."""
+        """The screen is going: let the decision being written finish (waiting a few
+        seconds at most) before the app closes the store under it. Keys still waiting
+        their turn are dropped: nothing showed them as done."""
         self._writer.close()
+        self._writer.join(WRITER_EXIT_WAIT)
 
     # ------------------------------------------------------------------ keys
 
