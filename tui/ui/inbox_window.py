@@ -79,8 +79,9 @@ class PagedWindow:
             self.marks.forget(set(removed))
         self._update_virtual_size()
         if first_changed is not None:
-            # Rows above the first change are as they were: repaint from there down only.
-            y = max(0, first_changed - self.scroll_offset.y)
+            # Rows above the first change are as they were: repaint from there down only
+            # (or from the cursor, which moves up when the last row leaves the list).
+            y = max(0, min(first_changed, self.cursor) - self.scroll_offset.y)
             width, height = self.painting_size()
             if y < height:
                 self.refresh(Region(0, y, width, height - y))
