@@ -116,18 +116,21 @@ class PreparedDetail:
         with their bar cells, so that showing this detail joins nothing (any thread)."""
         if self.base is None:
             return
-        base = self.base
-
-        def body(index: int) -> Strip:
-            if index < len(self.strips):
-                return convert(self.strips[index])
-            return Strip.blank(self.width + 2, base)
-
         thumb_at = thumb_lines(height, 0, len(self.lines))
         for y in range(height):
-            if len(self.strips) <= y < len(self.lines):
+            body = self.ready_body(y, convert)
+            if body is None:
                 break  # not painted ahead: the pane paints it if it is scrolled to
-            self.framed_line(y, y in thumb_at, bars, body)
+            self.framed_line(y, y in thumb_at, bars, lambda _, body=body: body)
+
+    def ready_body(self, index: int, convert: Callable[[Strip], Strip]) -> Strip | None:
+        """Line ``index`` without the bar as painted ahead (converted), a blank line past
+        the end, or ``None`` when it still has to be painted."""
+        if index < len(self.strips):
+            return convert(self.strips[index])
+        if index >= len(self.lines) and self.base is not None:
+            return Strip.blank(self.width + 2, self.base)
+        return None
 
     def fits(self, width: int, base: Style | None) -> bool:
         return self.width == width and self.base == base and width > 0

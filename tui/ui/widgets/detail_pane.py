@@ -233,10 +233,12 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
         """Line ``index`` without the bar, in the pane's colours."""
         detail = self._detail
         base = base or self.paint_style()
+        if detail.base == base:
+            ready = detail.ready_body(index, self.truecolor)
+            if ready is not None:
+                return ready
         if index >= len(detail.lines):
             return Strip.blank(detail.width + 2, base)
-        if index < len(detail.strips) and detail.base == base:
-            return self.truecolor(detail.strips[index])
         key = (index, base)
         body = self._strips.get(key)
         if body is None:
