@@ -100,21 +100,22 @@ class PagedWindow:
         at = self.cursor - self._lo
         if not 0 <= at < len(self._rows):
             return
-        lines = range(self.painting_size().height)
-        cursor = self.cursor
-        if cursor + 1 < self.total:
-            self.cursor = cursor + 1
-            try:
-                self.paint_lines(lines)
-            finally:
-                self.cursor = cursor
+        if self.cursor + 1 < self.total:
+            self._paint_as_if(cursor=self.cursor + 1)
         if self.view.status is not None:  # a decision takes the row out of this split
-            rows, total = self._rows, self.total
-            self._rows, self.total = rows[:at] + rows[at + 1 :], total - 1
-            try:
-                self.paint_lines(lines)
-            finally:
-                self._rows, self.total = rows, total
+            rows = self._rows[:at] + self._rows[at + 1 :]
+            self._paint_as_if(_rows=rows, total=self.total - 1)
+
+    def _paint_as_if(self: InboxList, **state) -> None:
+        """Paint the viewport with some attributes set as given, then put them back."""
+        saved = {name: getattr(self, name) for name in state}
+        for name, value in state.items():
+            setattr(self, name, value)
+        try:
+            self.paint_lines(range(self.painting_size().height))
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
 
     def select_next_matching(self: InboxList, status: str) -> bool:
         """Move the cursor down to the next loaded row with ``status`` (the "All" split)."""
