@@ -82,13 +82,13 @@ class KeyBar(OneLineBar):
         self._spans = []
         room = width - (len(palette) + 2 if palette else 0)
         for key, label, action in self._items:
-            gap = 1 if used else 0
-            if used + gap + cell_len(key) + 1 + cell_len(label) > room:
+            start = used + (1 if used else 0)
+            end = start + cell_len(key) + 1 + cell_len(label)
+            if end > room:
                 break  # drop keys from the right rather than cut one in half
-            pieces += [(" " * gap, None), (key, key_style), (f" {label}", label_style)]
-            start = used + gap
-            used = start + cell_len(key) + 1 + cell_len(label)
-            self._spans.append((start, used, action))
+            pieces += [(" " * (start - used), None), (key, key_style), (f" {label}", label_style)]
+            self._spans.append((start, end, action))
+            used = end
         if palette:
             key, label = palette.split(" ", 1)
             start = used + max(1, width - used - len(palette))
