@@ -9,10 +9,10 @@ from conftest import FIXED_NOW, Inv, ago, make_db, open_app, press, screen_text,
 from rich.style import Style
 
 from tui.models import InboxRow
+from tui.ui.bars.splits import compact_number
 from tui.ui.row_format import RowStyles, columns, render_row
 from tui.ui.timefmt import compact_age
 from tui.ui.widgets.inbox_list import InboxList
-from tui.ui.widgets.splits_bar import compact_number
 
 PLAIN = RowStyles(*(Style() for _ in range(10)))
 
@@ -158,8 +158,7 @@ async def test_a_million_row_count_fits_the_splits_bar_at_80_columns(tmp_path):
     app = open_app(make_db(tmp_path, [Inv("One", 1)]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        splits = app.screen.query_one("#splits")
-        splits.counts = dict.fromkeys(
+        app.screen.splits_line.counts = dict.fromkeys(
             ("pending", "asked", "replied", "accepted", "ignored", "all", "sent"), 1_234_567
         )
         await settle(pilot)

@@ -12,9 +12,7 @@ import pytest
 from conftest import make_db, open_app, press, settle
 from test_app_snapshots import SNAPSHOT_INBOX
 
-from tui.ui.screens.inbox import InboxScreen
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
-from tui.ui.widgets.detail_box import DetailBox
 
 
 async def screenshots(db) -> list[str]:
@@ -49,7 +47,5 @@ async def test_same_screen_as_textuals_own_filter(tmp_path, monkeypatch, no_colo
     monkeypatch.delattr(OwnTruecolorFilter, "get_line_filters")
     monkeypatch.setattr(OwnTruecolorFilter, "truecolor", lambda self, strip: strip)
     monkeypatch.setattr(OwnTruecolorFilter, "painting_size", lambda self: self.size)
-    monkeypatch.delattr(DetailBox, "render_lines")
-    monkeypatch.setattr(InboxScreen, "BLANK", False)
     textuals = await screenshots(db)
     assert ours == textuals

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tui.ui.widgets.splits_bar import SPLITS
+from tui.ui.bars.splits import SPLITS
 
 
 def _b(keys: str, action: str, label: str, help_text: str, id: str, show: bool = False):

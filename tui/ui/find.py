@@ -16,7 +16,6 @@ from tui.models import InboxRow
 from tui.store import Cursor, Filter, seek
 from tui.ui.gateway import error_text
 from tui.ui.widgets.search_bar import SearchBar
-from tui.ui.widgets.splits_bar import SplitsBar
 
 if TYPE_CHECKING:
     from tui.ui.screens.inbox import InboxScreen
@@ -33,7 +32,7 @@ class FindMixin:
         else:
             # Mounted on first use: every widget on the screen costs a little per frame.
             bar = SearchBar(id="search")
-            await self.mount(bar, after=self.query_one(SplitsBar))
+            await self.mount(bar, before=self.inbox)
         await bar.open(mode, current or "")
 
     # Handlers by name, not @on: Textual only collects @on handlers from the class body

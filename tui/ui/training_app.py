@@ -46,14 +46,6 @@ class TrainingView:
 class TrainingApp(InviteTriageApp):
     """The triage app on a training session. ``trainer`` is the session."""
 
-    # The banner docks on top like the splits; the docked bars below it move down a row.
-    # App-level CSS (not DEFAULT_CSS) so it outranks the same ids in app.tcss.
-    CSS = """
-    TrainingInboxScreen #training-banner { dock: top; }
-    TrainingInboxScreen #splits { margin-top: 1; }
-    TrainingInboxScreen #search { margin-top: 2; }
-    """
-
     def __init__(
         self,
         trainer,

@@ -20,7 +20,6 @@ from tui.models import Decision
 from tui.store import Cursor, Store
 from tui.ui.gateway import assessment_of, error_text
 from tui.ui.marks import Marks
-from tui.ui.widgets.splits_bar import SplitsBar
 from tui.ui.writer import Writer
 
 if TYPE_CHECKING:
@@ -260,7 +259,7 @@ class TriageMixin:
         status = reverted[-1].previous_status
         if self.split not in ("all", status):
             self.split = status
-            self.own(SplitsBar).active = status
+            self.splits_line.active = status
         self.reload_view(select=cursor)
         verb = VERBS.get(reverted[-1].action, ("", reverted[-1].action, ""))[1]
         self.say(f"undone: back from {verb} ({plural(len(reverted), 'invitation')})")

@@ -15,24 +15,25 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
 from tui.models import Flag, Invitation, Recommendation
 from tui.store import Cursor, Filter, Store
+from tui.ui.bars.keys import KeyLine
+from tui.ui.bars.splits import SplitsLine, visible_splits
+from tui.ui.bars.status import StatusText
 from tui.ui.bindings import INBOX_BINDINGS
+from tui.ui.chrome import CHROME_CSS, CHROME_PARTS, ChromeMixin
 from tui.ui.deliver import DeliverMixin
 from tui.ui.detail_loader import DetailLoaderMixin
 from tui.ui.find import FindMixin
 from tui.ui.gateway import error_text
 from tui.ui.triage import TriageMixin
-from tui.ui.widgets.detail_box import DetailBox
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
-from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.splits_bar import SplitsBar, visible_splits
-from tui.ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.ui.app import InviteTriageApp
@@ -43,15 +44,18 @@ W = TypeVar("W", bound=Widget)
 HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
 
 
-class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Screen):
-    """The inbox. ``split`` is a status, or ``all`` (every status but sent)."""
+class InboxScreen(ChromeMixin, FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Screen):
+    """The inbox. ``split`` is a status, or ``all`` (every status but sent).
+
+    Its children are the list and the detail pane; the bars around them and the line
+    between them are painted by the screen itself (:mod:`tui.ui.chrome`).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = INBOX_BINDINGS
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     AUTO_FOCUS = "InboxList"
-    # The screen's own background never shows (its children cover it), but the compositor
-    # paints it under every change; blank lines cost nothing to make.
-    BLANK = True
+    COMPONENT_CLASSES: ClassVar[set[str]] = CHROME_PARTS
+    DEFAULT_CSS = CHROME_CSS
 
     def __init__(self, *, training=None) -> None:
         super().__init__()
@@ -69,6 +73,11 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         self._counts_requested = False
         self._settle_timer: Timer | None = None
         self._own: dict[type, Widget] = {}
+        self.splits_line = SplitsLine()
+        self.status_text = StatusText()
+        self.key_line = KeyLine()
+        top, bottom = self.chrome_bars()
+        self.init_chrome(top, bottom)
         self.init_triage()
         self.init_detail_loader()
 
@@ -78,9 +87,18 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
 
     # ------------------------------------------------------------------ layout
 
+    def chrome_bars(self) -> tuple[list, list]:
+        """The bars the screen paints on top and at the bottom."""
+        return [self.splits_line], [self.status_text, self.key_line]
+
+    def chrome_divided(self) -> Widget | None:
+        try:
+            return self.detail
+        except NoMatches:
+            return None  # not composed yet
+
     def compose(self) -> ComposeResult:
         app = self.triage_app
-        yield SplitsBar(id="splits")
         # No container around the two panes: the screen lays them out itself (app.tcss),
         # one layer less for Textual to composite on every frame.
         yield InboxList(
@@ -90,10 +108,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
             on_change=self._inbox_changed,
             id="inbox",
         )
-        with DetailBox(id="detail-box"):
-            yield DetailPane(id="detail")
-        yield StatusLine(id="status")
-        yield KeyBar(id="keys")
+        yield DetailPane(id="detail")
 
     def own(self, kind: type[W]) -> W:
         """One of the widgets composed above, looked up once: they live as long as the
@@ -113,6 +128,15 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
 
     def on_mount(self) -> None:
         self.inbox.set_view(self.view())  # the split counts follow the first page
+        self.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._collect_keys()
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self:
+            self._collect_keys()
+
+    def _collect_keys(self) -> None:
+        self.key_line.collect(self)
 
     def view(self) -> Filter:
         return Filter(
@@ -134,7 +158,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
 
     def _counts_loaded(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        self.own(SplitsBar).counts = counts
+        self.splits_line.counts = counts
         self.update_status()
 
     def shift_counts(self, moves: list[tuple[str, str]]) -> None:
@@ -144,7 +168,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         for old, new in moves:
             self.counts[old] = max(0, self.counts.get(old, 0) - 1)
             self.counts[new] = self.counts.get(new, 0) + 1
-        self.own(SplitsBar).counts = self.counts
+        self.splits_line.counts = self.counts
 
     def refresh_inbox(self) -> None:
         """Recount and reload (new invitations arrived, or a reply changed a status)."""
@@ -218,7 +242,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
 
     def update_status(self) -> None:
         inbox = self.inbox
-        self.own(StatusLine).show(
+        self.status_text.show(
             position=inbox.cursor,
             total=inbox.total if inbox.loaded else None,
             total_known=inbox.total_known,
@@ -283,7 +307,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
             return
         if split != self.split:
             self.split = split
-            self.own(SplitsBar).active = split
+            self.splits_line.active = split
             self.reload_view()
 
     def action_cycle_split(self, step: int) -> None:
@@ -375,6 +399,7 @@ class InboxScreen(FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Scree
         )
 
     def on_unmount(self) -> None:
+        self.bindings_updated_signal.unsubscribe(self)
         self.close_writer()
         with contextlib.suppress(Exception):
             self.workers.cancel_all()

@@ -21,14 +21,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
 
 from tui.store import Cursor, Store
 from tui.ui import styles
+from tui.ui.bars.base import Bar, PartStyle, Piece
 from tui.ui.gateway import error_text
 from tui.ui.screens.inbox import InboxScreen
 from tui.ui.triage import plural
@@ -36,31 +34,33 @@ from tui.ui.triage import plural
 OPEN_STATUSES = ("pending", "asked", "replied")
 
 
-class TrainingBanner(Widget):
-    """One line: training mode, who, which exercise, the simulated time, how to finish."""
+class BannerLine(Bar):
+    """One line: training mode, who, which exercise, the simulated time, how fast."""
 
-    DEFAULT_CSS = """
-    TrainingBanner {
-        height: 1;
-        background: $accent 30%;
-    }
-    """
+    LINE = "chrome--banner"
 
-    def render(self) -> Text:
+    def __init__(self, app) -> None:
+        super().__init__()
+        self.app = app
+
+    def state(self):
         app = self.app
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(" TRAINING ", styles.badge("#6a1b9a"))
-        text.append(" ")
-        text.append(app.trainee_label, styles.LABEL)  # type: ignore[attr-defined]
-        text.append(" · ")
-        text.append(app.exercise_label)  # type: ignore[attr-defined]
-        clock = app.clock  # type: ignore[attr-defined]
-        text.append(" · ")
-        text.append(f"{clock.now():%a %d %b %H:%M}", styles.LABEL)
-        speed = getattr(clock, "speed", None)
+        clock = app.clock
+        when = f"{clock.now():%a %d %b %H:%M}"
+        return (app.trainee_label, app.exercise_label, when, getattr(clock, "speed", None))
+
+    def pieces(self, width: int, part: PartStyle) -> list[Piece]:
+        trainee, exercise, when, speed = self.state()
+        pieces: list[Piece] = [
+            (" TRAINING ", styles.badge("#6a1b9a")),
+            (" ", None),
+            (trainee, styles.LABEL),
+            (f" · {exercise} · ", None),
+            (when, styles.LABEL),
+        ]
         if speed:
-            text.append(f" ×{speed:g}", styles.MUTED)
-        return text
+            pieces.append((f" ×{speed:g}", styles.MUTED))
+        return pieces
 
 
 class TrainingInboxScreen(InboxScreen):
@@ -79,9 +79,17 @@ class TrainingInboxScreen(InboxScreen):
         Binding("f", "toggle_flagged", "Flagged", show=False, id="flagged_only"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield TrainingBanner(id="training-banner")
-        yield from super().compose()
+    COMPONENT_CLASSES: ClassVar[set[str]] = {*InboxScreen.COMPONENT_CLASSES, "chrome--banner"}
+    DEFAULT_CSS = """
+    TrainingInboxScreen > .chrome--banner {
+        background: $accent 30%;
+    }
+    """
+
+    def chrome_bars(self) -> tuple[list, list]:
+        top, bottom = super().chrome_bars()
+        self.banner_line = BannerLine(self.app)
+        return [self.banner_line, *top], bottom
 
     def on_mount(self) -> None:
         interval = getattr(self.app, "tick_interval", None)
@@ -162,7 +170,7 @@ class TrainingInboxScreen(InboxScreen):
 
     def tick(self) -> None:
         """Let the simulated clock's events in (timer; tests call it after moving the clock)."""
-        self.query_one(TrainingBanner).refresh()
+        self.banner_line.changed()
         self._tick()
 
     @work(thread=True, exclusive=True, group="tick", exit_on_error=False)

@@ -8,9 +8,8 @@ labels and compact numbers rather than cutting splits off.
 from __future__ import annotations
 
 from rich.cells import cell_len
-from textual.reactive import reactive
 
-from tui.ui.widgets.one_line import OneLineBar, Piece
+from tui.ui.bars.base import Bar, PartStyle, Piece
 
 # (key, long label, short label); the number key that selects each is its position + 1.
 SPLITS: tuple[tuple[str, str, str], ...] = (
@@ -43,42 +42,60 @@ def visible_splits(counts: dict[str, int] | None) -> tuple[str, ...]:
     return SPLIT_KEYS[:-1]
 
 
-class SplitsBar(OneLineBar):
+def split_label(key: str, *, short: bool) -> str:
+    for split, long_label, short_label in SPLITS:
+        if split == key:
+            return short_label if short else long_label
+    return key
+
+
+class SplitsLine(Bar):
     """One line: ``▸1 Pending 57  2 Asked 3 …`` with the current split highlighted."""
 
-    DEFAULT_CSS = """
-    SplitsBar {
-        height: 1;
-        background: $panel;
-        color: $text;
-    }
-    SplitsBar > .splits-bar--active {
-        background: $primary;
-        color: $foreground;
-        text-style: bold;
-    }
-    SplitsBar > .splits-bar--key {
-        color: $text-muted;
-    }
-    """
+    LINE = "chrome--splits"
 
-    COMPONENT_CLASSES = frozenset({"splits-bar--active", "splits-bar--key"})
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: dict[str, int] | None = None
+        self._active = "pending"
 
-    counts: reactive[dict[str, int] | None] = reactive(None, always_update=True)
-    active: reactive[str] = reactive("pending")
+    @property
+    def counts(self) -> dict[str, int] | None:
+        return self._counts
 
-    def label(self, key: str, *, short: bool) -> str:
-        for split, long_label, short_label in SPLITS:
-            if split == key:
-                return short_label if short else long_label
-        return key
+    @counts.setter
+    def counts(self, counts: dict[str, int] | None) -> None:
+        # Set again after shifting the same dict in place: always a change.
+        self._counts = counts
+        self.changed()
 
-    def _pieces(self, level: int) -> list[Piece]:
+    @property
+    def active(self) -> str:
+        return self._active
+
+    @active.setter
+    def active(self, split: str) -> None:
+        if split != self._active:
+            self._active = split
+            self.changed()
+
+    def state(self):
+        counts = self._counts
+        return (self._active, None if counts is None else tuple(sorted(counts.items())))
+
+    def pieces(self, width: int, part: PartStyle) -> list[Piece]:
+        for level in (0, 1):
+            pieces = self._pieces(level, part)
+            if sum(cell_len(text) for text, _ in pieces) <= width:
+                return pieces
+        return self._pieces(2, part)
+
+    def _pieces(self, level: int, part: PartStyle) -> list[Piece]:
         """Level 0: full labels; 1: short labels, compact numbers; 2: numbers only."""
         pieces: list[Piece] = []
-        key_style = self.part_style("splits-bar--key")
-        active_style = self.part_style("splits-bar--active")
-        counts = self.counts
+        key_style = part("chrome--splits-key")
+        active_style = part("chrome--splits-active")
+        counts = self._counts
         gap = "  " if level == 0 else " "
         for number, key in enumerate(visible_splits(counts), start=1):
             if counts is None:
@@ -86,22 +103,11 @@ class SplitsBar(OneLineBar):
             else:
                 value = counts.get(key, 0)
                 amount = f"{value:,}" if level == 0 else compact_number(value)
-            label = "" if level == 2 else f"{self.label(key, short=level > 0)} "
-            active = key == self.active
+            label = "" if level == 2 else f"{split_label(key, short=level > 0)} "
+            active = key == self._active
             # The active split is marked by a ▸ as well as by colour (NO_COLOR).
             mark = "▸" if active else " "
             pieces.append((mark if number == 1 else gap[:-1] + mark, None))
             pieces.append((f"{number}", active_style if active else key_style))
             pieces.append((f" {label}{amount}", active_style if active else None))
         return pieces
-
-    def line_state(self):
-        counts = self.counts
-        return (self.active, None if counts is None else tuple(sorted(counts.items())))
-
-    def line_pieces(self) -> list[Piece]:
-        for level in (0, 1):
-            pieces = self._pieces(level)
-            if sum(cell_len(text) for text, _ in pieces) <= self.line_width():
-                return pieces
-        return self._pieces(2)

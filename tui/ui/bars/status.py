@@ -1,4 +1,4 @@
-"""The line above the footer: where the cursor is, what the list is limited to, marks.
+"""The line above the keys: where the cursor is, what the list is limited to, marks.
 
 Everything a user needs to know about the list's state is spelled out in words here, so
 nothing depends on colour or on remembering which keys were pressed.
@@ -7,26 +7,14 @@ nothing depends on colour or on remembering which keys were pressed.
 from __future__ import annotations
 
 from tui.safe_text import visible
-from tui.ui.widgets.one_line import OneLineBar, Piece
+from tui.ui.bars.base import Bar, PartStyle, Piece
 
 
-class StatusLine(OneLineBar):
-    DEFAULT_CSS = """
-    StatusLine {
-        height: 1;
-        background: $panel;
-        color: $text-muted;
-    }
-    StatusLine > .status-line--strong {
-        color: $text;
-        text-style: bold;
-    }
-    """
+class StatusText(Bar):
+    LINE = "chrome--status"
 
-    COMPONENT_CLASSES = frozenset({"status-line--strong"})
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self) -> None:
+        super().__init__()
         self._parts: dict[str, object] = {}
 
     def show(
@@ -46,14 +34,14 @@ class StatusLine(OneLineBar):
         parts.pop("self")
         if parts != self._parts:
             self._parts = parts
-            self.refresh()
+            self.changed()
 
-    def line_state(self):
+    def state(self):
         return tuple(self._parts.items())
 
-    def line_pieces(self) -> list[Piece]:
+    def pieces(self, width: int, part: PartStyle) -> list[Piece]:
         p = self._parts
-        strong = self.part_style("status-line--strong")
+        strong = part("chrome--status-strong")
         pieces: list[Piece] = []
         add = pieces.append
         total = p.get("total")
