@@ -68,6 +68,8 @@ async def test_a_keymap_rebinds_keys_and_help_shows_the_new_ones(db):
         assert current(app) == "Brook Stone"
         await press(pilot, "ctrl+n")
         assert current(app) == "Cyrus Vale"
+        await press(pilot, "j", "down")  # both of the id's keys were replaced
+        assert current(app) == "Cyrus Vale"
         await press(pilot, "question_mark")
         entries = {entry[2]: entry for entry in app.screen.bindings}
         assert entries["accept"][0] == "y"

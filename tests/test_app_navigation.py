@@ -84,6 +84,19 @@ async def test_enter_focuses_the_detail_and_escape_returns(db):
         assert isinstance(app.focused, InboxList)
 
 
+async def test_with_the_detail_focused_arrows_scroll_it_and_j_still_moves_the_list(db):
+    app = open_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter")
+        detail = app.screen.query_one(DetailPane)
+        assert detail.max_scroll_y > 0
+        await press(pilot, "down", "down")
+        assert detail.scroll_y == 2 and current(app) == "Ada Lovelace"
+        await press(pilot, "j")  # a priority key: the list moves, the detail keeps focus
+        assert current(app) == "Brook Stone" and app.focused is detail
+
+
 async def test_splits_switch_with_numbers_and_tab(db):
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import Inv, make_db, open_app, press, screen_text, settle
+from textual.widgets import Input
 
 from tui.ui.widgets.inbox_list import InboxList
 from tui.ui.widgets.search_bar import SearchBar
@@ -107,6 +108,17 @@ async def test_escape_in_the_prompt_cancels_without_changes(tmp_path):
         assert app.focused is app.screen.query_one(InboxList)
         await press(pilot, "j")  # keys reach the list again
         assert current(app) == "Bob Baker"
+
+
+async def test_decision_and_move_letters_typed_in_the_prompt_are_text(tmp_path):
+    app = open_app(make_db(tmp_path, PEOPLE))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "jkgGaxrzu ")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).query_one(Input).value == "jkgGaxrzu "
+        assert current(app) == "Ann Archer" and len(names(app)) == 5  # nothing decided
 
 
 async def test_search_text_is_literal_not_a_pattern(tmp_path):
