@@ -243,8 +243,20 @@ class ChromeMixin:
         width, height = self.outer_size
         top, bottom = self._chrome_top, self._chrome_bottom
         first_bottom = height - len(bottom)
+        # The rows between the bars: plain, or crossed by the divider (the same strip on
+        # every row it crosses), worked out once per frame.
+        plain = crossed = self._middle_strip(width, ())
+        crossed_rows = range(0)
         divider = self._divider()
+        if divider is not None:
+            region, focused = divider
+            if region.width == 1:
+                crossed = self._middle_strip(width, ("column", region.x, focused))
+            else:
+                crossed = self._middle_strip(width, ("row", region.x, region.width, focused))
+            crossed_rows = region.line_range
         x1, x2 = crop.column_span
+        whole = x1 == 0 and x2 == width
         lines = []
         for y in crop.line_range:
             if y < len(top):
@@ -252,28 +264,20 @@ class ChromeMixin:
             elif y >= first_bottom:
                 strip = self._bar_strip(bottom[y - first_bottom], width)
             else:
-                strip = self._middle_strip(width, y, divider)
-            lines.append(strip if x1 == 0 and x2 == width else strip.crop(x1, x2))
+                strip = crossed if y in crossed_rows else plain
+            lines.append(strip if whole else strip.crop(x1, x2))
         return lines
 
     def _bar_strip(self: Widget, bar: Bar, width: int) -> Strip:
-        base, background = self._line_style(bar.LINE)
-        key = (bar.state(), width)
+        key = (bar.version, width)
         painted = self._chrome_painted.get(bar)
         if painted is None or painted[0] != key:
+            base, background = self._line_style(bar.LINE)
             strip = paint(bar.pieces(width, self._part_style), width, base, self.app.console)
             painted = self._chrome_painted[bar] = (key, self._filtered(strip, background))
         return painted[1]
 
-    def _middle_strip(self: Widget, width: int, y: int, divider) -> Strip:
-        """A row between the bars: blank, or crossed by the divider."""
-        where: tuple = ()
-        if divider is not None:
-            region, focused = divider
-            if region.width == 1 and region.y <= y < region.bottom:
-                where = ("column", region.x, focused)
-            elif region.height == 1 and region.y == y:
-                where = ("row", region.x, region.width, focused)
+    def _middle_strip(self: Widget, width: int, where: tuple) -> Strip:
         key = (width, where)
         strip = self._chrome_blank.get(key)
         if strip is None:

@@ -30,9 +30,17 @@ class Bar:
 
     def __init__(self) -> None:
         self.on_change: Callable[[Bar], None] = lambda bar: None
+        self.version = 0  # goes up with every change: the painted line is kept until then
+        self._state: Hashable = None
 
     def changed(self) -> None:
-        self.on_change(self)
+        """Call after changing what the line shows; a call that changed nothing
+        (``state`` is as before) costs no repaint."""
+        state = self.state()
+        if state != self._state:
+            self._state = state
+            self.version += 1
+            self.on_change(self)
 
     def state(self) -> Hashable:
         """Everything the line depends on besides width and colours."""
