@@ -343,9 +343,14 @@ class InboxList(
         top, width, styles, focus, has_bar, thumb_at = frame
         index = top + y
         thumb = ("┃" if y in thumb_at else "│") if has_bar else " "
-        if index >= self.total:
-            bar = self._bar_cell(thumb)
-            return self.truecolor(Strip([Segment(" " * width, styles.base), bar], width + 1))
+        if index >= self.total:  # past the end: the same blank line on every row
+            key = (None, width, focus, thumb)
+            strip = self._strips.get(key)
+            if strip is None:
+                bar = self._bar_cell(thumb)
+                blank = Strip([Segment(" " * width, styles.base), bar], width + 1)
+                strip = self._strips[key] = self.truecolor(blank)
+            return strip
         row = self.row_at(index)
         if row is None:
             style = styles.base + self.get_component_rich_style("inbox-list--placeholder")
