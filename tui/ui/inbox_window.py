@@ -84,7 +84,7 @@ class PagedWindow:
             y = max(0, min(first_changed, self.cursor) - self.scroll_offset.y)
             width, height = self.painting_size()
             if y < height:
-                self.refresh(Region(0, y, width, height - y))
+                self.repaint(Region(0, y, width, height - y))
         self._ensure()
         self._announce(force=True)
         return removed

@@ -48,6 +48,20 @@ class OwnTruecolorFilter:
         may override it to work out what its lines share (scroll position, colours) once."""
         return [self.render_line(y) for y in lines]
 
+    def repaint(self: Widget, *regions: Region) -> None:
+        """``refresh(*regions)`` for a key press's or a decision's repaint, without the
+        two messages it costs: a refresh wakes the widget with a ``Prompt``, its idle
+        check posts an ``Update`` to the screen, and only that puts the widget in the
+        next frame. This puts it there at once, as ``Screen._on_update`` does (nothing
+        else a refresh does is needed: these widgets keep their own line caches)."""
+        screen = self.screen
+        if not self.is_mounted or self not in screen._compositor:
+            self.refresh(*regions)  # not laid out yet: Textual's own way
+            return
+        self._set_dirty(*regions)
+        screen._dirty_widgets.add(self)
+        screen.check_idle()
+
     def get_line_filters(self: Widget) -> Sequence[LineFilter]:
         return [
             line_filter

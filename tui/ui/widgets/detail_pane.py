@@ -169,7 +169,7 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
             self.set_reactive(ScrollView.virtual_size, size)
             if self.scroll_offset.y > self.max_scroll_y:
                 self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
-        self.refresh()
+        self.repaint()
 
     @property
     def allow_vertical_scroll(self) -> bool:

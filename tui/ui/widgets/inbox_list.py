@@ -233,7 +233,7 @@ class InboxList(
         """Repaint one row."""
         y = index - self.scroll_offset.y
         if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            self.repaint(Region(0, y, self.size.width, 1))
 
     def _follow_cursor(self) -> None:
         """Keep the cursor in view; stepping past an edge turns the page.
