@@ -1,8 +1,9 @@
-"""The list, the detail pane and the bars hand the compositor their own painted, filtered
-strips (see :mod:`tui.ui.widgets.ansi_filter`), the detail's frame keeps its painted lines
-and the screen paints itself blank: the screen must come out exactly as Textual's own path
-(styles cache, then line filters) draws it, on a dark and a light theme, with the detail
-focused and scrolled, and under ``NO_COLOR``."""
+"""The list and the detail pane hand the compositor their own painted, filtered strips
+(see :mod:`tui.ui.widgets.ansi_filter`): the screen must come out exactly as Textual's own
+path (styles cache, then line filters) draws them, on a dark and a light theme, with the
+detail focused and scrolled, and under ``NO_COLOR``. (The bars and the divider around them
+are the screen's own painting, which has no Textual path to compare with; the snapshots
+hold them.)"""
 
 from __future__ import annotations
 
