@@ -14,6 +14,7 @@ from textual.theme import BUILTIN_THEMES
 from tui.ui.app import rebindable_scopes, run_app
 from tui.ui.config import Config, ConfigError, load_config, valid_key
 from tui.ui.screens.help import HelpScreen
+from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
 
 
@@ -223,3 +224,16 @@ def test_config_named_by_the_environment_must_exist(tmp_path, monkeypatch):
     monkeypatch.setenv("INVITE_TRIAGE_CONFIG", str(tmp_path / "missing.toml"))
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(scopes=rebindable_scopes())
+
+
+async def test_a_keymap_that_gives_down_to_a_fast_key_leaves_it_scrolling_the_detail(db):
+    # The letter half of cursor_down is a priority binding; the keymap must not make Down
+    # one too, or a focused detail pane could no longer scroll with it.
+    app = open_app(db, config=Config(keymap={"cursor_down": "j,down"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "enter", "down")
+        detail = app.screen.query_one(DetailPane)
+        assert detail.scroll_y == 1 and current(app) == "Ada Lovelace"
+        await press(pilot, "j")
+        assert current(app) == "Brook Stone"

@@ -6,7 +6,11 @@ The footer shows the short label, the help screen and the command palette the lo
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from dataclasses import replace
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+from textual.keys import key_to_character
 
 from tui.ui.bars.splits import SPLITS
 
@@ -142,3 +146,22 @@ APP_BINDINGS: list[Binding] = [
     ),
     Binding("ctrl+c", "help_quit", show=False, system=True),
 ]
+
+
+def priority_for_characters_only(
+    chain: list[tuple[DOMNode, BindingsMap]], namespace: DOMNode
+) -> list[tuple[DOMNode, BindingsMap]]:
+    """``namespace``'s bindings in a binding chain, with priority kept only on keys that
+    type a character.
+
+    A keymap entry gives all its keys to every binding with that id, so a user's
+    ``cursor_down = "j,down"`` would make Down a priority key too, and a focused detail
+    pane could no longer scroll with it. The chain holds copies made for this key press.
+    """
+    for node, bindings_map in chain:
+        if node is not namespace:
+            continue
+        for key, bindings in bindings_map.key_to_bindings.items():
+            if key_to_character(key) is None and any(b.priority for b in bindings):
+                bindings_map.key_to_bindings[key] = [replace(b, priority=False) for b in bindings]
+    return chain

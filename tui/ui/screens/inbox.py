@@ -25,7 +25,7 @@ from tui.store import Cursor, Filter, Store
 from tui.ui.bars.keys import KeyLine
 from tui.ui.bars.splits import SplitsLine, visible_splits
 from tui.ui.bars.status import StatusText
-from tui.ui.bindings import INBOX_BINDINGS
+from tui.ui.bindings import INBOX_BINDINGS, priority_for_characters_only
 from tui.ui.chrome import CHROME_CSS, CHROME_PARTS, ChromeMixin
 from tui.ui.deliver import DeliverMixin
 from tui.ui.detail_loader import DetailLoaderMixin
@@ -86,6 +86,11 @@ class InboxScreen(ChromeMixin, FindMixin, TriageMixin, DetailLoaderMixin, Delive
         return self.app  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ layout
+
+    @property
+    def _binding_chain(self):  # Textual's, see bindings.priority_for_characters_only
+        chain = super()._binding_chain
+        return priority_for_characters_only(chain, self) if self.app._keymap else chain
 
     def chrome_bars(self) -> tuple[list, list]:
         """The bars the screen paints on top and at the bottom."""
