@@ -65,7 +65,8 @@ class SplitsLine(Bar):
 
     @counts.setter
     def counts(self, counts: dict[str, int] | None) -> None:
-        # Set again after shifting the same dict in place: always a change.
+        # Set again after shifting the same dict in place: the state is a snapshot of
+        # the counts, so an in-place shift still shows as a change.
         self._counts = counts
         self.changed()
 

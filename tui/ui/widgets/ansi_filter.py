@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from textual.color import Color
+from textual.dom import NoScreen
 from textual.filter import ANSIToTruecolor, LineFilter
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -54,7 +55,10 @@ class OwnTruecolorFilter:
         check posts an ``Update`` to the screen, and only that puts the widget in the
         next frame. This puts it there at once, as ``Screen._on_update`` does (nothing
         else a refresh does is needed: these widgets keep their own line caches)."""
-        screen = self.screen
+        try:
+            screen = self.screen
+        except NoScreen:
+            return  # taken off the screen: nothing to paint
         if not self.is_mounted or self not in screen._compositor:
             self.refresh(*regions)  # not laid out yet: Textual's own way
             return
