@@ -165,3 +165,13 @@ def priority_for_characters_only(
             if key_to_character(key) is None and any(b.priority for b in bindings):
                 bindings_map.key_to_bindings[key] = [replace(b, priority=False) for b in bindings]
     return chain
+
+
+class KeymapPriorityMixin:
+    """Mixed into a screen ahead of ``Screen``: its binding chain (Textual's) goes through
+    :func:`priority_for_characters_only` whenever the app has a keymap."""
+
+    @property
+    def _binding_chain(self):
+        chain = super()._binding_chain
+        return priority_for_characters_only(chain, self) if self.app._keymap else chain

@@ -25,7 +25,7 @@ from tui.store import Cursor, Filter, Store
 from tui.ui.bars.keys import KeyLine
 from tui.ui.bars.splits import SplitsLine, visible_splits
 from tui.ui.bars.status import StatusText
-from tui.ui.bindings import INBOX_BINDINGS, priority_for_characters_only
+from tui.ui.bindings import INBOX_BINDINGS, KeymapPriorityMixin
 from tui.ui.chrome import CHROME_CSS, CHROME_PARTS, ChromeMixin
 from tui.ui.deliver import DeliverMixin
 from tui.ui.detail_loader import DetailLoaderMixin
@@ -44,7 +44,15 @@ W = TypeVar("W", bound=Widget)
 HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
 
 
-class InboxScreen(ChromeMixin, FindMixin, TriageMixin, DetailLoaderMixin, DeliverMixin, Screen):
+class InboxScreen(
+    KeymapPriorityMixin,
+    ChromeMixin,
+    FindMixin,
+    TriageMixin,
+    DetailLoaderMixin,
+    DeliverMixin,
+    Screen,
+):
     """The inbox. ``split`` is a status, or ``all`` (every status but sent).
 
     Its children are the list and the detail pane; the bars around them and the line
@@ -86,11 +94,6 @@ class InboxScreen(ChromeMixin, FindMixin, TriageMixin, DetailLoaderMixin, Delive
         return self.app  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ layout
-
-    @property
-    def _binding_chain(self):  # Textual's, see bindings.priority_for_characters_only
-        chain = super()._binding_chain
-        return priority_for_characters_only(chain, self) if self.app._keymap else chain
 
     def chrome_bars(self) -> tuple[list, list]:
         """The bars the screen paints on top and at the bottom."""
@@ -134,14 +137,11 @@ class InboxScreen(ChromeMixin, FindMixin, TriageMixin, DetailLoaderMixin, Delive
     def on_mount(self) -> None:
         self.inbox.set_view(self.view())  # the split counts follow the first page
         self.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._collect_keys()
+        self.key_line.collect(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if screen is self:
-            self._collect_keys()
-
-    def _collect_keys(self) -> None:
-        self.key_line.collect(self)
+            self.key_line.collect(self)
 
     def view(self) -> Filter:
         return Filter(
