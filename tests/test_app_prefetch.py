@@ -128,6 +128,9 @@ async def test_the_list_lines_a_key_brings_are_painted_ahead_and_painted_right(
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
         inbox, _, _ = await opened_with_the_next_prepared(pilot, loads)
+        # The press settles for a while; the row it brings must not get a prefetch of
+        # its own meanwhile, whose paint-ahead would be counted as the key's.
+        monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)
         painted.clear()
         await press(pilot, key)
         assert painted == []  # every line of the new frame was ready
