@@ -25,12 +25,14 @@ from textual.worker import get_current_worker
 
 from tui.ui.detail_content import PreparedDetail, prepare
 from tui.ui.gateway import error_text
+from tui.ui.later import call_later
 
 if TYPE_CHECKING:
+    from asyncio import TimerHandle
+
     from rich.console import Console
     from rich.style import Style
     from textual.strip import Strip
-    from textual.timer import Timer
     from textual.worker import Worker
 
     from tui.models import InboxRow
@@ -49,7 +51,7 @@ class DetailLoaderMixin:
 
     def init_detail_loader(self: InboxScreen) -> None:
         self._prepared: OrderedDict[int, PreparedDetail] = OrderedDict()
-        self._prefetch_timer: Timer | None = None
+        self._prefetch_timer: TimerHandle | None = None
         self._prefetch_worker: Worker | None = None
         self._prepared_epoch = 0  # bumped whenever prepared details are dropped
 
@@ -61,7 +63,7 @@ class DetailLoaderMixin:
     def cancel_prefetch(self: InboxScreen) -> None:
         """The cursor moved: the neighbours due to be prepared may no longer be."""
         if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
+            self._prefetch_timer.cancel()
             self._prefetch_timer = None
         worker, self._prefetch_worker = self._prefetch_worker, None
         if worker is not None and worker.is_running:
@@ -154,10 +156,12 @@ class DetailLoaderMixin:
         """Prepare the neighbours once the user has stayed on this row a moment."""
         if self.training is None:
             self.cancel_prefetch()
-            self._prefetch_timer = self.set_timer(PREFETCH_DELAY, self._prefetch_neighbours)
+            self._prefetch_timer = call_later(self, PREFETCH_DELAY, self._prefetch_neighbours)
 
     def _prefetch_neighbours(self: InboxScreen) -> None:
         """Prepare the rows a decision, ``j`` or ``k`` would show next."""
+        if self._prefetch_timer is None:
+            return  # called off after it fired, while this call waited its turn
         self._prefetch_timer = None
         self.detail.release_retired()  # a quiet moment: free what went off screen
         self.inbox.paint_ahead()

@@ -405,6 +405,7 @@ class InboxScreen(
 
     def on_unmount(self) -> None:
         self.bindings_updated_signal.unsubscribe(self)
+        self.cancel_prefetch()
         self.close_writer()
         with contextlib.suppress(Exception):
             self.workers.cancel_all()
