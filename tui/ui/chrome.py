@@ -18,6 +18,7 @@ filters (true colour, ``NO_COLOR``) once.
 
 from __future__ import annotations
 
+from asyncio import TimerHandle
 from collections.abc import Hashable
 
 from rich.segment import Segment
@@ -28,10 +29,10 @@ from textual.css.styles import StylesBase
 from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.timer import Timer
 from textual.widget import Widget
 
 from tui.ui.bars.base import Bar, paint
+from tui.ui.later import call_later
 
 FRAME = 1 / 60  # seconds: Textual paints at most 60 frames a second
 VERTICAL_DIVIDER = "▏"  # Textual's ``vkey`` border, left edge
@@ -137,7 +138,7 @@ class ChromeMixin:
         self._chrome_styles: dict[str, Style] = {}
         self._chrome_lines: dict[str, tuple[Style, Color]] = {}
         self._chrome_waiting = False
-        self._chrome_timer: Timer | None = None
+        self._chrome_timer: TimerHandle | None = None
 
     # ------------------------------------------------------------------ changes
 
@@ -159,22 +160,19 @@ class ChromeMixin:
         """
         if not self.is_mounted or not regions:
             return
-        offset = self.content_offset  # _set_dirty takes regions inside the padding
-        self._set_dirty(*(region.translate(-offset) for region in regions))
+        # What ``_set_dirty`` does, short of its styles cache (the screen paints its own
+        # lines) and of its translation from inside the padding: these are screen rows.
+        self._repaint_regions.update(regions)
         if not self._chrome_waiting:
             self._chrome_waiting = True
-            if self._chrome_timer is None:
-                self._chrome_timer = self.set_interval(
-                    FRAME, self._chrome_frame, name="chrome", pause=True
-                )
-            self._chrome_timer.reset()
-            self._chrome_timer.resume()
+            self._chrome_timer = call_later(self, FRAME, self._chrome_frame)
 
     def _join_frame(self: Widget) -> None:
         if self._chrome_waiting:
             self._chrome_waiting = False
             if self._chrome_timer is not None:
-                self._chrome_timer.pause()
+                self._chrome_timer.cancel()
+                self._chrome_timer = None
             self._dirty_widgets.add(self)
             self.check_idle()
 
