@@ -27,11 +27,12 @@ from textual import events, messages
 from textual.color import Color
 from textual.css.styles import StylesBase
 from textual.errors import NoWidget
+from textual.filter import LineFilter
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.ui.bars.base import Bar, paint
+from tui.ui.bars.base import Bar, LinePainter
 from tui.ui.later import call_later
 
 FRAME = 1 / 60  # seconds: Textual paints at most 60 frames a second
@@ -137,6 +138,8 @@ class ChromeMixin:
         self._chrome_blank: dict[Hashable, Strip] = {}
         self._chrome_styles: dict[str, Style] = {}
         self._chrome_lines: dict[str, tuple[Style, Color]] = {}
+        self._chrome_painters: dict[str, LinePainter] = {}
+        self._chrome_filters: list[LineFilter] = []
         self._chrome_waiting = False
         self._chrome_timer: TimerHandle | None = None
 
@@ -214,6 +217,7 @@ class ChromeMixin:
         self._chrome_blank.clear()
         self._chrome_styles.clear()
         self._chrome_lines.clear()
+        self._chrome_painters.clear()
 
     # ------------------------------------------------------------------ clicks
 
@@ -270,10 +274,33 @@ class ChromeMixin:
         key = (bar.version, width)
         painted = self._chrome_painted.get(bar)
         if painted is None or painted[0] != key:
-            base, background = self._line_style(bar.LINE)
-            strip = paint(bar.pieces(width, self._part_style), width, base, self.app.console)
-            painted = self._chrome_painted[bar] = (key, self._filtered(strip, background))
+            strip = self._painter(bar.LINE).paint(bar.pieces(width, self._part_style), width)
+            painted = self._chrome_painted[bar] = (key, strip)
         return painted[1]
+
+    def _painter(self: Widget, line: str) -> LinePainter:
+        """The painter of a bar line, with the line's styles as the app's line filters
+        leave them, each worked out once.
+
+        Textual's filters convert a strip segment by segment, each by its style alone
+        (and the line's background), so converting the styles gives the same strip
+        without a pass over it on every repaint."""
+        filters = self.app.get_line_filters()
+        if filters != self._chrome_filters:  # another theme, or NO_COLOR toggled
+            self._chrome_filters = filters
+            self._chrome_painters.clear()
+        painter = self._chrome_painters.get(line)
+        if painter is None:
+            base, background = self._line_style(line)
+
+            def finish(style: Style) -> Style:
+                segments = [Segment(" ", style)]
+                for line_filter in filters:
+                    segments = line_filter.apply(segments, background)
+                return segments[0].style or Style.null()
+
+            painter = self._chrome_painters[line] = LinePainter(base, self.app.console, finish)
+        return painter
 
     def _middle_strip(self: Widget, width: int, where: tuple) -> Strip:
         key = (width, where)

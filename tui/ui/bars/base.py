@@ -55,20 +55,61 @@ class Bar:
         return None
 
 
-def paint(pieces: list[Piece], width: int, base: Style, console: Console) -> Strip:
-    """``pieces`` as one strip ``width`` cells wide on ``base``; too long, it ends in ``…``.
+class LinePainter:
+    """Paints a bar line's pieces as one strip ``width`` cells wide on ``base``; a line
+    too long for the width ends in ``…``.
 
-    One segment per piece: going through Rich ``Text`` (or Textual's visuals) for every
-    repaint of a bar cost about a millisecond, so only a line too long for the bar does.
+    ``finish`` turns a segment's whole style into the one to draw (the screen passes its
+    line filters: true colour, ``NO_COLOR``). Each piece's finished segment and width are
+    kept, so repainting a line whose count changed builds only the pieces that did.
+    Going through Rich ``Text`` (or Textual's visuals) on every repaint cost about a
+    millisecond, so only a line too long for the bar does.
     """
-    pieces = [(text, style) for text, style in pieces if text]
-    used = sum(cell_len(text) for text, _ in pieces)
-    if used > width:
-        text = Text.assemble(*pieces, no_wrap=True, overflow="ellipsis")
+
+    KEEP = 512  # pieces kept; past that the cache starts afresh (status texts vary)
+
+    def __init__(self, base: Style, console: Console, finish: Callable[[Style], Style]):
+        self.base = base
+        self.console = console
+        self._finish = finish
+        self._finished: dict[Style, Style] = {}
+        self._pieces: dict[Piece, tuple[Segment, int]] = {}
+
+    def finish(self, style: Style) -> Style:
+        done = self._finished.get(style)
+        if done is None:
+            done = self._finished[style] = self._finish(style)
+        return done
+
+    def paint(self, pieces: list[Piece], width: int) -> Strip:
+        kept = self._pieces
+        if len(kept) > self.KEEP:
+            kept.clear()
+            self._finished.clear()
+        segments = []
+        used = 0
+        for piece in pieces:
+            painted = kept.get(piece)
+            if painted is None:
+                text, style = piece
+                if not text:
+                    continue
+                whole = self.base + style if style else self.base
+                painted = kept[piece] = (Segment(text, self.finish(whole)), cell_len(text))
+            segments.append(painted[0])
+            used += painted[1]
+        if used > width:
+            return self._cut(pieces, width)
+        if used < width:
+            segments.append(Segment(" " * (width - used), self.finish(self.base)))
+        return Strip(segments, width)
+
+    def _cut(self, pieces: list[Piece], width: int) -> Strip:
+        finish = self.finish
+        text = Text.assemble(
+            *(piece for piece in pieces if piece[0]), no_wrap=True, overflow="ellipsis"
+        )
         text.truncate(width, overflow="ellipsis")
-        segments = Segment.apply_style(text.render(console), base)
-        return Strip(list(segments)).crop_extend(0, width, base)
-    segments = [Segment(text, base + style if style else base) for text, style in pieces]
-    if used < width:
-        segments.append(Segment(" " * (width - used), base))
-    return Strip(segments, width)
+        rendered = Segment.apply_style(text.render(self.console), self.base)
+        segments = [Segment(text, finish(style) if style else style) for text, style, _ in rendered]
+        return Strip(segments).crop_extend(0, width, finish(self.base))

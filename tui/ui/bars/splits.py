@@ -7,8 +7,6 @@ labels and compact numbers rather than cutting splits off.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-
 from tui.ui.bars.base import Bar, PartStyle, Piece
 
 # (key, long label, short label); the number key that selects each is its position + 1.
@@ -40,13 +38,6 @@ def visible_splits(counts: dict[str, int] | None) -> tuple[str, ...]:
     if counts and counts.get("sent", 0) > 0:
         return SPLIT_KEYS
     return SPLIT_KEYS[:-1]
-
-
-def split_label(key: str, *, short: bool) -> str:
-    for split, long_label, short_label in SPLITS:
-        if split == key:
-            return short_label if short else long_label
-    return key
 
 
 class SplitsLine(Bar):
@@ -85,30 +76,35 @@ class SplitsLine(Bar):
         return (self._active, None if counts is None else tuple(sorted(counts.items())))
 
     def pieces(self, width: int, part: PartStyle) -> list[Piece]:
+        # Every text here is one cell a character (digits, Latin labels, ``▸``, ``…``).
         for level in (0, 1):
             pieces = self._pieces(level, part)
-            if sum(cell_len(text) for text, _ in pieces) <= width:
+            if sum(len(text) for text, _ in pieces) <= width:
                 return pieces
         return self._pieces(2, part)
 
     def _pieces(self, level: int, part: PartStyle) -> list[Piece]:
         """Level 0: full labels; 1: short labels, compact numbers; 2: numbers only."""
         pieces: list[Piece] = []
+        add = pieces.append
         key_style = part("chrome--splits-key")
         active_style = part("chrome--splits-active")
         counts = self._counts
-        gap = "  " if level == 0 else " "
-        for number, key in enumerate(visible_splits(counts), start=1):
+        gap = "" if level else " "
+        shown = visible_splits(counts)
+        for number, (key, long_label, short_label) in enumerate(SPLITS, 1):
+            if key not in shown:
+                continue
             if counts is None:
                 amount = "…"
             else:
                 value = counts.get(key, 0)
                 amount = f"{value:,}" if level == 0 else compact_number(value)
-            label = "" if level == 2 else f"{split_label(key, short=level > 0)} "
+            label = "" if level == 2 else f"{short_label if level else long_label} "
             active = key == self._active
             # The active split is marked by a ▸ as well as by colour (NO_COLOR).
             mark = "▸" if active else " "
-            pieces.append((mark if number == 1 else gap[:-1] + mark, None))
-            pieces.append((f"{number}", active_style if active else key_style))
-            pieces.append((f" {label}{amount}", active_style if active else None))
+            add((mark if number == 1 else gap + mark, None))
+            add((str(number), active_style if active else key_style))
+            add((f" {label}{amount}", active_style if active else None))
         return pieces
