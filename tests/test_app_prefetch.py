@@ -8,6 +8,7 @@ import time
 
 import pytest
 from conftest import db_statuses, open_app, press, settle
+from textual.geometry import Region
 
 from tui.ui import detail_loader
 from tui.ui.gateway import Gateway
@@ -138,3 +139,31 @@ async def test_the_list_lines_a_key_brings_are_painted_ahead_and_painted_right(
         inbox.invalidate()  # paint afresh, from the rows as they are now
         assert [inbox.render_line(y).text for y in range(inbox.size.height)] == shown
         assert painted  # (the fresh paint did paint rows)
+
+
+@pytest.mark.parametrize("key", ["a", "j"])
+async def test_the_detail_a_key_brings_is_painted_ahead_as_a_whole_frame(
+    db, loads, monkeypatch, key
+):
+    painted = []
+    original = DetailPane.paint_lines
+
+    def paint_lines(self, lines):
+        painted.append(lines)
+        return original(self, lines)
+
+    monkeypatch.setattr(DetailPane, "paint_lines", paint_lines)
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        _, _, second = await opened_with_the_next_prepared(pilot, loads)
+        monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)  # as above
+        painted.clear()
+        await press(pilot, key)
+        assert shown_name(app) == second.name
+        assert painted == []  # the frame on show was painted before the key
+        detail = app.screen.query_one(DetailPane)
+        crop = Region(0, 0, *detail.outer_size)
+        shown = [strip.text for strip in detail.render_lines(crop)]
+        detail.forget_frames()
+        assert [strip.text for strip in detail.render_lines(crop)] == shown
+        assert painted  # (that one was painted line by line)

@@ -9,6 +9,7 @@ up only hands the pane lines that are already painted.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from tui.ui.position_bar import thumb_lines
 from tui.ui.render_profile import clip, when
 
 EMPTY_TEXT = "No invitation selected."
+_WRAPPINGS = itertools.count(1)
 EAGER_LINES = 120  # lines painted ahead; a long profile's tail is painted when scrolled to
 
 
@@ -94,6 +96,9 @@ class PreparedDetail:
     # for the bar strips ``framed_with`` (track, thumb).
     framed: dict[tuple[int, bool], Strip] = field(default_factory=dict)
     framed_with: tuple[Strip, Strip] | None = None
+    # Which wrapping this is (a new number on every wrap): what a frame painted from it
+    # is known by.
+    serial: int = 0
 
     def framed_line(
         self, index: int, thumb: bool, bars: tuple[Strip, Strip], body: Callable[[int], Strip]
@@ -148,6 +153,7 @@ class PreparedDetail:
         so that it is cached on the strip before the pane paints it.
         """
         self.width, self.base = width, base
+        self.serial = next(_WRAPPINGS)
         self.framed, self.framed_with = {}, None
         self.lines = list(self.text.wrap(console, width, overflow="fold")) if width > 0 else []
         self.strips = []

@@ -197,6 +197,9 @@ class DetailLoaderMixin:
         or a reload that may have changed it."""
         if epoch == self._prepared_epoch:
             self._keep(ready)
+            following = self.inbox.row_at(self.inbox.cursor + 1)
+            if following is not None and following.id == ready.invitation.id:
+                self.detail.paint_ahead(ready)  # the one a decision or ``j`` shows next
 
     def _keep(self: InboxScreen, ready: PreparedDetail) -> None:
         if ready.invitation is None:

@@ -112,7 +112,7 @@ class PagedWindow:
         for name, value in state.items():
             setattr(self, name, value)
         try:
-            self.paint_lines(range(self.painting_size().height))
+            self.render_lines(Region(0, 0, *self.outer_size))  # as the compositor asks
         finally:
             for name, value in saved.items():
                 setattr(self, name, value)

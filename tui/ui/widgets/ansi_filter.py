@@ -27,6 +27,8 @@ from textual.widget import Widget
 class OwnTruecolorFilter:
     """Mixed into a line-API widget that keeps its strips: see the module docstring."""
 
+    FRAMES_KEPT = 4  # painted frames kept: the one on show and those painted ahead
+
     def render_lines(self: Widget, crop: Region) -> list[Strip]:
         # Once per frame: ``size`` walks the screen's map, and a line asking for it
         # each time cost more than the line. Refreshed here, not in on_resize, because
@@ -34,6 +36,12 @@ class OwnTruecolorFilter:
         self._paint_size = self.size
         background = self._filter_background()
         filters = self.get_line_filters()
+        key = self.frame_key(crop)
+        if key is not None:
+            key = (key, background, tuple(filters))
+            for kept, strips in self._frames():
+                if kept == key:
+                    return strips
         x1, x2 = crop.column_span
         strips = []
         for strip in self.paint_lines(crop.line_range):
@@ -42,7 +50,30 @@ class OwnTruecolorFilter:
             for line_filter in filters:
                 strip = strip.apply_filter(line_filter, background)
             strips.append(strip if x1 == 0 and strip.cell_length == x2 else strip.crop(x1, x2))
+        if key is not None:
+            frames = self._frames()
+            frames.insert(0, (key, strips))
+            del frames[self.FRAMES_KEPT :]
         return strips
+
+    def frame_key(self: Widget, crop: Region) -> tuple | None:
+        """Everything the lines of ``crop`` depend on (besides the line filters), for a
+        widget that keeps whole painted frames; ``None`` paints the frame afresh.
+
+        A key press often brings a frame painted ahead (or one shown before): handing
+        the compositor that list of lines again skips the per-line work of a frame.
+        Keys are compared with ``==``, never hashed, so they may hold rows."""
+        return None
+
+    def _frames(self: Widget) -> list[tuple[tuple, list[Strip]]]:
+        frames = getattr(self, "_painted_frames", None)
+        if frames is None:
+            frames = self._painted_frames = []
+        return frames
+
+    def forget_frames(self: Widget) -> None:
+        """Drop the painted frames (their colours or their content changed)."""
+        self._painted_frames = []
 
     def paint_lines(self: Widget, lines: range) -> Iterable[Strip]:
         """The strips of ``lines``, as :meth:`render_line` paints them one by one; a widget
@@ -101,6 +132,7 @@ class OwnTruecolorFilter:
     def forget_truecolor_background(self) -> None:
         """Call from ``notify_style_update``: the background may have changed."""
         self._truecolor_background = None
+        self.forget_frames()
 
 
 def _convert(strip: Strip, filters: Sequence[LineFilter], background: Color) -> Strip:

@@ -28,7 +28,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -221,6 +221,26 @@ class DetailPane(OwnTruecolorFilter, ScrollView, can_focus=True):
     def paint_lines(self, lines: range) -> list[Strip]:
         frame = self._frame()
         return [self._line(y, frame) for y in lines]
+
+    def frame_key(self, crop: Region) -> tuple:
+        return crop, self._frame(), self.bar_strips(), self._detail.serial
+
+    def paint_ahead(self, detail: PreparedDetail) -> None:
+        """Paint, ahead, the frame ``detail`` shows first (scrolled to the top), so that
+        a key that brings it hands the compositor lines already painted (call when idle).
+        """
+        if (
+            not self.is_mounted
+            or self.scroll_offset.y
+            or not detail.fits(self.text_width(), self.paint_style())
+        ):
+            return
+        shown, kept = self._detail, self._strips
+        self._detail, self._strips = detail, LRUCache(16)  # its lines must not mix in
+        try:
+            self.render_lines(Region(0, 0, *self.outer_size))  # as the compositor asks
+        finally:
+            self._detail, self._strips = shown, kept
 
     def _line(self, y: int, frame: tuple[int, Style, range]) -> Strip:
         top, base, thumb_at = frame

@@ -282,7 +282,7 @@ class InboxList(
         super().notify_style_update()
         self._styles = None
         self._strips.clear()
-        self.forget_truecolor_background()
+        self.forget_truecolor_background()  # and the painted frames
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -338,6 +338,21 @@ class InboxList(
     def paint_lines(self, lines: range) -> list[Strip]:
         frame = self._frame()
         return [self._line(y, frame) for y in lines]
+
+    def frame_key(self, crop: Region) -> tuple | None:
+        """The frame's shared state, the cursor and the rows in view (compared by
+        identity first, then by value), when every row in view is loaded and none is
+        marked (marks are not part of the key)."""
+        if self.marks:
+            return None
+        frame = self._frame()
+        top, height = frame[0], self.painting_size().height
+        start = top - self._lo
+        shown = max(0, min(height, self.total - top))
+        if start < 0 or start + shown > len(self._rows):
+            return None
+        rows = tuple(self._rows[start : start + shown])
+        return crop, frame, self.cursor, self.total, self.show_flags, rows
 
     def _line(self, y: int, frame: tuple) -> Strip:
         top, width, styles, focus, has_bar, thumb_at = frame
