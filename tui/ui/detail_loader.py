@@ -53,12 +53,27 @@ class DetailLoaderMixin:
         self._prepared: OrderedDict[int, PreparedDetail] = OrderedDict()
         self._prefetch_timer: TimerHandle | None = None
         self._prefetch_worker: Worker | None = None
+        self._prefetch_around: tuple = ()
         self._prepared_epoch = 0  # bumped whenever prepared details are dropped
 
     @property
     def prefetch_pending(self) -> bool:
         """True while neighbours are due to be prepared (the timer has not fired yet)."""
         return self._prefetch_timer is not None
+
+    def prefetch_still_wanted(self: InboxScreen) -> bool:
+        """True while a prefetch is due or running for the rows around the cursor as they
+        are now (the list changed elsewhere: a count arrived, a page loaded)."""
+        worker = self._prefetch_worker
+        busy = self._prefetch_timer is not None or (worker is not None and worker.is_running)
+        return busy and self._prefetch_around == self._neighbourhood()
+
+    def _neighbourhood(self: InboxScreen) -> tuple:
+        """The rows a prefetch prepares around, and the epoch their details belong to."""
+        inbox = self.inbox
+        at = inbox.cursor
+        rows = (inbox.row_at(at - 1), inbox.row_at(at), inbox.row_at(at + 1))
+        return (*(row.id if row is not None else None for row in rows), self._prepared_epoch)
 
     def cancel_prefetch(self: InboxScreen) -> None:
         """The cursor moved: the neighbours due to be prepared may no longer be."""
@@ -154,8 +169,9 @@ class DetailLoaderMixin:
 
     def prefetch_later(self: InboxScreen) -> None:
         """Prepare the neighbours once the user has stayed on this row a moment."""
-        if self.training is None:
+        if self.training is None and not self.prefetch_still_wanted():
             self.cancel_prefetch()
+            self._prefetch_around = self._neighbourhood()
             self._prefetch_timer = call_later(self, PREFETCH_DELAY, self._prefetch_neighbours)
 
     def _prefetch_neighbours(self: InboxScreen) -> None:

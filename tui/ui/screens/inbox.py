@@ -197,7 +197,8 @@ class InboxScreen(
             self._counts_requested = True
             self.call_after_refresh(self.load_counts)
             self.triage_app.first_page_shown()
-        self.cancel_prefetch()
+        if not self.prefetch_still_wanted():
+            self.cancel_prefetch()
         now = time.monotonic()
         delay = self.triage_app.settle_delay
         quiet = now - self._last_change >= delay
