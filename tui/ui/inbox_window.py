@@ -95,7 +95,7 @@ class PagedWindow:
         Both bring a row under the cursor that has not been painted as the cursor row, and
         a decision that takes the row out of the split moves the rows below it up (the
         position bar's thumb with them) and a new one into view. Painting those frames now,
-        with the state as it will be, leaves their lines in the strip cache for the key.
+        with the state as it will be, keeps them (see ``frame_key``) for the key to show.
         """
         at = self.cursor - self._lo
         if not 0 <= at < len(self._rows):
@@ -105,6 +105,21 @@ class PagedWindow:
         if self.view.status is not None:  # a decision takes the row out of this split
             rows = self._rows[:at] + self._rows[at + 1 :]
             self._paint_as_if(_rows=rows, total=self.total - 1)
+
+    def frame_key(self: InboxList, crop: Region) -> tuple | None:
+        """The frame's shared state, the cursor and the rows in view (compared by
+        identity first, then by value), when every row in view is loaded and none is
+        marked (marks are not part of the key)."""
+        if self.marks:
+            return None
+        frame = self._frame()
+        top, height = frame[0], self.painting_size().height
+        start = top - self._lo
+        shown = max(0, min(height, self.total - top))
+        if start < 0 or start + shown > len(self._rows):
+            return None
+        rows = tuple(self._rows[start : start + shown])
+        return crop, frame, self.cursor, self.total, self.show_flags, rows
 
     def _paint_as_if(self: InboxList, **state) -> None:
         """Paint the viewport with some attributes set as given, then put them back."""

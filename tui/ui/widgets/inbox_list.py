@@ -339,21 +339,6 @@ class InboxList(
         frame = self._frame()
         return [self._line(y, frame) for y in lines]
 
-    def frame_key(self, crop: Region) -> tuple | None:
-        """The frame's shared state, the cursor and the rows in view (compared by
-        identity first, then by value), when every row in view is loaded and none is
-        marked (marks are not part of the key)."""
-        if self.marks:
-            return None
-        frame = self._frame()
-        top, height = frame[0], self.painting_size().height
-        start = top - self._lo
-        shown = max(0, min(height, self.total - top))
-        if start < 0 or start + shown > len(self._rows):
-            return None
-        rows = tuple(self._rows[start : start + shown])
-        return crop, frame, self.cursor, self.total, self.show_flags, rows
-
     def _line(self, y: int, frame: tuple) -> Strip:
         top, width, styles, focus, has_bar, thumb_at = frame
         index = top + y
