@@ -6,6 +6,7 @@ and the counts change only once that write has returned, so what the screen show
 is on disk. Decision keys pressed while a write is still running wait in a queue and apply,
 in order, to whatever is selected when their turn comes: typing ``a a a`` decides three
 invitations in a row. A failed write shows an error, empties the queue and changes nothing.
+Exporting the decisions to CSV runs here too, in a thread worker.
 """
 
 from __future__ import annotations
@@ -264,6 +265,35 @@ class TriageMixin:
         verb = VERBS.get(reverted[-1].action, ("", reverted[-1].action, ""))[1]
         self.say(f"undone: back from {verb} ({plural(len(reverted), 'invitation')})")
         self._finish()
+
+    # ------------------------------------------------------------------ export
+
+    def action_export(self: InboxScreen) -> None:
+        self.say("exporting…")
+        self.export(self.split)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export(self: InboxScreen, split: str) -> None:
+        """Worker: the current split's decisions to a CSV beside the database."""
+        from tui.export import default_export_path, export_decisions
+
+        db_path = self.triage_app.gateway.db_path
+        try:
+            out = default_export_path(db_path)
+            # A read-only connection of its own: a long export never holds the UI's lock.
+            with Store.open(db_path, readonly=True) as store:
+                count = export_decisions(store, out, statuses=None if split == "all" else [split])
+        except Exception as exc:
+            self.deliver(self.say, None)
+            self.deliver(self.failed, f"export failed: {error_text(exc)}")
+            return
+        self.deliver(self._exported, count, str(out))
+
+    def _exported(self: InboxScreen, count: int, where: str) -> None:
+        self.say(None)
+        self.notify(
+            f"{count:,} rows written to {where}", title="Exported", timeout=10, markup=False
+        )
 
 
 def _undo_last(store: Store, session: str) -> tuple[list[Decision], Cursor | None]:

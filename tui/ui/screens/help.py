@@ -19,11 +19,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.safe_text import visible
 from tui.ui import styles
+
+# Groups for ids whose words alone would land them in the wrong group.
+ID_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
 
 # (group, words in a binding id that put it there), checked in this order.
 GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -175,3 +178,21 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def bound_keys(screen: Screen) -> list[tuple[str, ...]]:
+    """``screen``'s keys as they are bound now (after the user's keymap), as entries for
+    :class:`HelpScreen`, and the command palette's."""
+    entries: list[tuple[str, ...]] = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if binding.system or not binding.description:
+            continue
+        binding_id = binding.id or binding.action
+        group = ID_GROUPS.get(binding_id)
+        description = binding.tooltip or binding.description
+        display = screen.app.get_key_display(binding)
+        entry = (display, description, binding_id)
+        entries.append((*entry, group) if group else entry)
+    entries.append(("ctrl+p", "Command palette: every action, searchable", "palette"))
+    return entries

@@ -40,9 +40,6 @@ if TYPE_CHECKING:
 
 W = TypeVar("W", bound=Widget)
 
-# Help groups for ids whose words alone would land them in the wrong group.
-HELP_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
-
 
 class InboxScreen(
     KeymapPriorityMixin,
@@ -354,55 +351,18 @@ class InboxScreen(
         inbox.invalidate()
         self.update_status()
 
-    # ------------------------------------------------------------------ help and export
+    # ------------------------------------------------------------------ help
 
-    def help_entries(self) -> list[tuple[str, str, str, str]]:
+    def help_entries(self) -> list[tuple[str, ...]]:
         """The keys as they are bound now (after the user's keymap), for the help screen."""
-        entries = []
-        for active in self.active_bindings.values():
-            binding = active.binding
-            if binding.system or not binding.description:
-                continue
-            binding_id = binding.id or binding.action
-            group = HELP_GROUPS.get(binding_id)
-            description = binding.tooltip or binding.description
-            display = self.app.get_key_display(binding)
-            entry = (display, description, binding_id)
-            entries.append((*entry, group) if group else entry)
-        entries.append(("ctrl+p", "Command palette: every action, searchable", "palette"))
-        return entries
+        from tui.ui.screens.help import bound_keys
+
+        return bound_keys(self)
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.help_entries()))
-
-    def action_export(self) -> None:
-        self.say("exporting…")
-        self.export(self.split)
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export(self, split: str) -> None:
-        """Worker: the current split's decisions to a CSV beside the database."""
-        from tui.export import default_export_path, export_decisions
-
-        db_path = self.triage_app.gateway.db_path
-        try:
-            out = default_export_path(db_path)
-            # A read-only connection of its own: a long export never holds the UI's lock.
-            with Store.open(db_path, readonly=True) as store:
-                count = export_decisions(store, out, statuses=None if split == "all" else [split])
-        except Exception as exc:
-            self.deliver(self.say, None)
-            self.deliver(self.failed, f"export failed: {error_text(exc)}")
-            return
-        self.deliver(self._exported, count, str(out))
-
-    def _exported(self, count: int, where: str) -> None:
-        self.say(None)
-        self.notify(
-            f"{count:,} rows written to {where}", title="Exported", timeout=10, markup=False
-        )
 
     def on_unmount(self) -> None:
         self.bindings_updated_signal.unsubscribe(self)
