@@ -172,12 +172,17 @@ class DetailLoaderMixin:
         if self.training is None and not self.prefetch_still_wanted():
             self.cancel_prefetch()
             self._prefetch_around = self._neighbourhood()
-            self._prefetch_timer = call_later(self, PREFETCH_DELAY, self._prefetch_neighbours)
+            handle = None
+
+            def due() -> None:
+                # Called off (or replaced) after it fired, while this call waited its turn.
+                if self._prefetch_timer is handle:
+                    self._prefetch_neighbours()
+
+            handle = self._prefetch_timer = call_later(self, PREFETCH_DELAY, due)
 
     def _prefetch_neighbours(self: InboxScreen) -> None:
         """Prepare the rows a decision, ``j`` or ``k`` would show next."""
-        if self._prefetch_timer is None:
-            return  # called off after it fired, while this call waited its turn
         self._prefetch_timer = None
         self.detail.release_retired()  # a quiet moment: free what went off screen
         self.inbox.paint_ahead()
