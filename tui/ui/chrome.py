@@ -18,7 +18,6 @@ filters (true colour, ``NO_COLOR``) once.
 
 from __future__ import annotations
 
-from asyncio import TimerHandle
 from collections.abc import Hashable
 
 from rich.segment import Segment
@@ -33,7 +32,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.ui.bars.base import Bar, LinePainter
-from tui.ui.later import call_later
+from tui.ui.later import Later
 
 FRAME = 1 / 60  # seconds: Textual paints at most 60 frames a second
 VERTICAL_DIVIDER = "▏"  # Textual's ``vkey`` border, left edge
@@ -141,7 +140,7 @@ class ChromeMixin:
         self._chrome_painters: dict[str, LinePainter] = {}
         self._chrome_filters: list[LineFilter] = []
         self._chrome_waiting = False
-        self._chrome_timer: TimerHandle | None = None
+        self._chrome_timer: Later | None = None
 
     # ------------------------------------------------------------------ changes
 
@@ -168,7 +167,7 @@ class ChromeMixin:
         self._repaint_regions.update(regions)
         if not self._chrome_waiting:
             self._chrome_waiting = True
-            self._chrome_timer = call_later(self, FRAME, self._chrome_frame)
+            self._chrome_timer = Later(self, FRAME, self._chrome_frame)
 
     def _join_frame(self: Widget) -> None:
         if self._chrome_waiting:

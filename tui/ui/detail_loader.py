@@ -25,11 +25,9 @@ from textual.worker import get_current_worker
 
 from tui.ui.detail_content import PreparedDetail, prepare
 from tui.ui.gateway import error_text
-from tui.ui.later import call_later
+from tui.ui.later import Later
 
 if TYPE_CHECKING:
-    from asyncio import TimerHandle
-
     from rich.console import Console
     from rich.style import Style
     from textual.strip import Strip
@@ -51,7 +49,7 @@ class DetailLoaderMixin:
 
     def init_detail_loader(self: InboxScreen) -> None:
         self._prepared: OrderedDict[int, PreparedDetail] = OrderedDict()
-        self._prefetch_timer: TimerHandle | None = None
+        self._prefetch_timer: Later | None = None
         self._prefetch_worker: Worker | None = None
         self._prefetch_around: tuple = ()
         self._prepared_epoch = 0  # bumped whenever prepared details are dropped
@@ -172,14 +170,7 @@ class DetailLoaderMixin:
         if self.training is None and not self.prefetch_still_wanted():
             self.cancel_prefetch()
             self._prefetch_around = self._neighbourhood()
-            handle = None
-
-            def due() -> None:
-                # Called off (or replaced) after it fired, while this call waited its turn.
-                if self._prefetch_timer is handle:
-                    self._prefetch_neighbours()
-
-            handle = self._prefetch_timer = call_later(self, PREFETCH_DELAY, due)
+            self._prefetch_timer = Later(self, PREFETCH_DELAY, self._prefetch_neighbours)
 
     def _prefetch_neighbours(self: InboxScreen) -> None:
         """Prepare the rows a decision, ``j`` or ``k`` would show next."""

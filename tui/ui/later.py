@@ -1,4 +1,4 @@
-"""A call on a node's message loop after a delay, for delays set and cancelled on every
+"""A call on a node's message loop after a delay, for delays set and called off on every
 key press (the neighbours' prefetch, the chrome's own frame).
 
 A Textual ``Timer`` is an asyncio task with an event: starting one and stopping it costs
@@ -17,7 +17,20 @@ from typing import Any
 from textual.message_pump import MessagePump
 
 
-def call_later(node: MessagePump, delay: float, callback: Callable[[], Any]) -> asyncio.TimerHandle:
-    """Run ``callback`` on ``node``'s message loop ``delay`` seconds from now; ``cancel()``
-    the handle to call it off. Call from the UI thread."""
-    return asyncio.get_running_loop().call_later(delay, node.call_next, callback)
+class Later:
+    """``callback()`` on ``node``'s message loop ``delay`` seconds from now, unless
+    :meth:`cancel` is called first (even after the delay, while the call waits its turn
+    behind the message being handled). Create it on the UI thread."""
+
+    def __init__(self, node: MessagePump, delay: float, callback: Callable[[], Any]) -> None:
+        self._callback = callback
+        self.cancelled = False
+        self._handle = asyncio.get_running_loop().call_later(delay, node.call_next, self._due)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self._handle.cancel()
+
+    def _due(self) -> None:
+        if not self.cancelled:
+            self._callback()
