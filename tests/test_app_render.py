@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import FIXED_NOW, Inv, ago, make_db, open_app, press, screen_text, settle
 from rich.style import Style
+from textual.geometry import Region
 
 from tui.models import InboxRow
 from tui.ui.bars.splits import compact_number
@@ -178,3 +179,23 @@ async def test_a_status_too_long_for_the_line_ends_in_an_ellipsis_and_stays_lite
         assert "limit: [bold]x[/bold] " in status  # markup shown as typed
         assert "\x1b" not in status
         assert status.endswith("w…") and len(status) == 80
+
+
+async def test_the_ages_in_the_list_follow_the_clock_when_the_list_is_reloaded(tmp_path):
+    clock = {"now": FIXED_NOW}
+    app = open_app(make_db(tmp_path), now=lambda: clock["now"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        inbox = app.screen.query_one(InboxList)
+
+        def shown() -> list[str]:  # as the compositor asks for the list's lines
+            return [strip.text for strip in inbox.render_lines(Region(0, 0, *inbox.outer_size))]
+
+        before = shown()
+        clock["now"] = FIXED_NOW + timedelta(days=40)
+        app.screen.refresh_inbox()  # as a training tick does when a reply arrives
+        await settle(pilot)
+        assert shown() != before  # the ages moved on
+        after = shown()
+        inbox.invalidate()  # the same rows painted afresh
+        assert shown() == after

@@ -275,7 +275,7 @@ class PagedWindow:
     def _replace(self, first: int, rows: list[InboxRow]) -> None:
         self._lo = first
         self._rows = list(rows)
-        self._strips.clear()
+        self._forget_painted()
         self._loaded_once = True
 
 

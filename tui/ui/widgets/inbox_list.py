@@ -174,7 +174,7 @@ class InboxList(
         self._gen += 1
         self._inflight.clear()
         self._counting = False
-        self._strips.clear()
+        self._forget_painted()
         self._rows = []
         self._loaded_once = False
         self.total_known = False
@@ -189,9 +189,14 @@ class InboxList(
         """Recount the current list (for example after new invitations arrived)."""
         self._count()
 
+    def _forget_painted(self) -> None:
+        """Paint every row afresh from now on (the ages in the rows move on with it)."""
+        self._strips.clear()
+        self.forget_frames()
+
     def invalidate(self) -> None:
         """Repaint every row (marks, find highlight or theme changed)."""
-        self._strips.clear()
+        self._forget_painted()
         self._styles = None
         self.refresh()
         self._announce(force=True)
@@ -274,14 +279,14 @@ class InboxList(
         self.refresh()
 
     def on_resize(self) -> None:
-        self._strips.clear()
+        self._forget_painted()
         self._follow_cursor()
         self._ensure()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
-        self._strips.clear()
+        self._forget_painted()
         self.forget_truecolor_background()  # and the painted frames
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
