@@ -167,3 +167,22 @@ async def test_the_detail_a_key_brings_is_painted_ahead_as_a_whole_frame(
         detail.forget_frames()
         assert [strip.text for strip in detail.render_lines(crop)] == shown
         assert painted  # (that one was painted line by line)
+
+
+async def test_the_mouse_crossing_the_list_leaves_the_frames_painted_ahead(db, loads, monkeypatch):
+    app = open_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened_with_the_next_prepared(pilot, loads)
+        monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)  # as above
+        for y in range(6):  # Textual asks the list for the line under the mouse each time
+            await pilot.hover(InboxList, offset=(5, y))
+        painted = []
+        original = InboxList.paint_lines
+
+        def paint_lines(self, lines):
+            painted.append(lines)
+            return original(self, lines)
+
+        monkeypatch.setattr(InboxList, "paint_lines", paint_lines)
+        await press(pilot, "j")
+        assert painted == []  # the frame painted ahead was still kept

@@ -36,11 +36,16 @@ class OwnTruecolorFilter:
         self._paint_size = self.size
         background = self._filter_background()
         filters = self.get_line_filters()
-        key = self.frame_key(crop)
+        # Kept only for whole frames: a one-line crop (Textual asks for the style under
+        # the mouse) must not push out the frames painted ahead.
+        whole = crop.x == crop.y == 0 and crop.size == self.outer_size
+        key = self.frame_key(crop) if whole else None
         if key is not None:
-            key = (key, background, tuple(filters))
-            for kept, strips in self._frames():
+            key = (key, background, tuple(self.app.get_line_filters()))
+            frames = self._frames()
+            for index, (kept, strips) in enumerate(frames):
                 if kept == key:
+                    frames.insert(0, frames.pop(index))  # the newest used stay longest
                     return strips
         x1, x2 = crop.column_span
         strips = []
