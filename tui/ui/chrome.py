@@ -288,6 +288,8 @@ class ChromeMixin:
         if filters != self._chrome_filters:  # another theme, or NO_COLOR toggled
             self._chrome_filters = filters
             self._chrome_painters.clear()
+            self._chrome_painted.clear()
+            self._chrome_blank.clear()
         painter = self._chrome_painters.get(line)
         if painter is None:
             base, background = self._line_style(line)

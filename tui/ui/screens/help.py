@@ -182,7 +182,7 @@ class HelpScreen(ModalScreen[None]):
 
 def bound_keys(screen: Screen) -> list[tuple[str, ...]]:
     """``screen``'s keys as they are bound now (after the user's keymap), as entries for
-    :class:`HelpScreen`, and the command palette's."""
+    :class:`HelpScreen`, and the command palette's key last."""
     entries: list[tuple[str, ...]] = []
     for active in screen.active_bindings.values():
         binding = active.binding
