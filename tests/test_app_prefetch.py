@@ -43,6 +43,19 @@ async def idle(pilot) -> None:
     await settle(pilot)
 
 
+def frames_painted(monkeypatch, pane: type) -> list[range]:
+    """The line ranges ``pane`` paints line by line from now on (a kept frame paints none)."""
+    painted: list[range] = []
+    original = pane.paint_lines
+
+    def paint_lines(self, lines):
+        painted.append(lines)
+        return original(self, lines)
+
+    monkeypatch.setattr(pane, "paint_lines", paint_lines)
+    return painted
+
+
 def shown_name(app) -> str:
     return app.screen.query_one(DetailPane).plain_text().splitlines()[0]
 
@@ -145,14 +158,7 @@ async def test_the_list_lines_a_key_brings_are_painted_ahead_and_painted_right(
 async def test_the_detail_a_key_brings_is_painted_ahead_as_a_whole_frame(
     db, loads, monkeypatch, key
 ):
-    painted = []
-    original = DetailPane.paint_lines
-
-    def paint_lines(self, lines):
-        painted.append(lines)
-        return original(self, lines)
-
-    monkeypatch.setattr(DetailPane, "paint_lines", paint_lines)
+    painted = frames_painted(monkeypatch, DetailPane)
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
         _, _, second = await opened_with_the_next_prepared(pilot, loads)
@@ -176,13 +182,6 @@ async def test_the_mouse_crossing_the_list_leaves_the_frames_painted_ahead(db, l
         monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)  # as above
         for y in range(6):  # Textual asks the list for the line under the mouse each time
             await pilot.hover(InboxList, offset=(5, y))
-        painted = []
-        original = InboxList.paint_lines
-
-        def paint_lines(self, lines):
-            painted.append(lines)
-            return original(self, lines)
-
-        monkeypatch.setattr(InboxList, "paint_lines", paint_lines)
+        painted = frames_painted(monkeypatch, InboxList)
         await press(pilot, "j")
         assert painted == []  # the frame painted ahead was still kept

@@ -271,12 +271,10 @@ class InboxList(
         self.move_to(self.scroll_offset.y + event.y)
 
     def on_focus(self) -> None:
-        self._styles = None
+        self._styles = None  # the cursor row's colours follow focus
         self.refresh()
 
-    def on_blur(self) -> None:
-        self._styles = None
-        self.refresh()
+    on_blur = on_focus
 
     def on_resize(self) -> None:
         self._forget_painted()
@@ -287,7 +285,7 @@ class InboxList(
         super().notify_style_update()
         self._styles = None
         self._forget_painted()
-        self.forget_truecolor_background()  # and the painted frames
+        self.forget_truecolor_background()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
