@@ -22,14 +22,19 @@ def loads(monkeypatch) -> list[int]:
     first layout pass has sized the pane: a detail prepared for another width is
     rebuilt, not shown)."""
     monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 0.05)
-    seen: list[int] = []
-    original = Gateway.load
+    return calls_to(monkeypatch, Gateway, "load")
 
-    def load(self, invitation_id):
-        seen.append(invitation_id)
-        return original(self, invitation_id)
 
-    monkeypatch.setattr(Gateway, "load", load)
+def calls_to(monkeypatch, owner: type, method: str) -> list:
+    """The argument of every call to ``owner.method`` from now on, in order."""
+    seen: list = []
+    original = getattr(owner, method)
+
+    def recorded(self, argument):
+        seen.append(argument)
+        return original(self, argument)
+
+    monkeypatch.setattr(owner, method, recorded)
     return seen
 
 
@@ -45,15 +50,7 @@ async def idle(pilot) -> None:
 
 def frames_painted(monkeypatch, pane: type) -> list[range]:
     """The line ranges ``pane`` paints line by line from now on (a kept frame paints none)."""
-    painted: list[range] = []
-    original = pane.paint_lines
-
-    def paint_lines(self, lines):
-        painted.append(lines)
-        return original(self, lines)
-
-    monkeypatch.setattr(pane, "paint_lines", paint_lines)
-    return painted
+    return calls_to(monkeypatch, pane, "paint_lines")
 
 
 def shown_name(app) -> str:
