@@ -3,6 +3,8 @@ the key line, the divider's colour following the detail's focus, and layout arou
 
 from __future__ import annotations
 
+import asyncio
+
 from conftest import make_db, open_app, press, screen_text, settle
 from test_app_snapshots import SNAPSHOT_INBOX
 from textual import events
@@ -85,3 +87,14 @@ async def test_stacked_the_divider_is_a_row_above_the_detail(tmp_path):
         assert inbox.y == 1 and detail.bottom == 22  # splits above, status and keys below
         assert detail.y == inbox.bottom + 1
         assert screen_text(app).splitlines()[inbox.bottom] == "▔" * 80
+
+
+async def test_a_keys_frame_is_painted_and_no_timer_is_left_to_wake_after_it(tmp_path):
+    app = open_app(make_db(tmp_path, SNAPSHOT_INBOX))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await press(pilot, "j")  # moves the list and the detail, repaints the status line
+        assert not screen._dirty_widgets and not screen._compositor._dirty_regions
+        assert not screen._update_timer.due
+        assert [task for task in asyncio.all_tasks() if task.get_name() == "screen_update"] == []

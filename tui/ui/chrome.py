@@ -28,10 +28,12 @@ from textual.css.styles import StylesBase
 from textual.errors import NoWidget
 from textual.filter import LineFilter
 from textual.geometry import Region
+from textual.screen import UPDATE_PERIOD
 from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.ui.bars.base import Bar, LinePainter
+from tui.ui.frame_timer import FrameTimer
 from tui.ui.later import Later
 
 FRAME = 1 / 60  # seconds: Textual paints at most 60 frames a second
@@ -141,6 +143,18 @@ class ChromeMixin:
         self._chrome_filters: list[LineFilter] = []
         self._chrome_waiting = False
         self._chrome_timer: Later | None = None
+        self._frame_timer = FrameTimer(self, UPDATE_PERIOD)
+
+    @property
+    def _update_timer(self) -> FrameTimer:
+        """Textual's screen asks this for its frames (see :mod:`tui.ui.frame_timer`)."""
+        return self._frame_timer
+
+    def stop_frames(self) -> None:
+        """Call when the screen goes: no frame is painted for it after this."""
+        self._frame_timer.stop()
+        if self._chrome_timer is not None:
+            self._chrome_timer.cancel()
 
     # ------------------------------------------------------------------ changes
 

@@ -366,6 +366,7 @@ class InboxScreen(
 
     def on_unmount(self) -> None:
         self.bindings_updated_signal.unsubscribe(self)
+        self.stop_frames()
         self.cancel_prefetch()
         self.close_writer()
         with contextlib.suppress(Exception):

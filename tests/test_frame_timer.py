@@ -1,0 +1,76 @@
+"""``FrameTimer``: the inbox screen's frames, asked for by ``resume``, at most one per
+period, and nothing left to wake the loop once a frame is painted."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+
+from tui.ui.frame_timer import FrameTimer
+
+
+class FakeScreen:
+    def __init__(self, fail: bool = False):
+        self.frames: list[float] = []
+        self.errors: list[Exception] = []
+        self.fail = fail
+        self.app = SimpleNamespace(_exit=False, _handle_exception=self.errors.append)
+
+    def _on_timer_update(self) -> None:
+        self.frames.append(asyncio.get_running_loop().time())
+        if self.fail:
+            raise RuntimeError("paint failed")
+
+
+async def test_resume_paints_one_frame_however_often_it_is_asked():
+    screen = FakeScreen()
+    timer = FrameTimer(screen, 0.01)
+    timer.resume()
+    timer.resume()
+    assert timer.due
+    await asyncio.sleep(0.05)
+    assert len(screen.frames) == 1
+    assert not timer.due  # nothing is left to wake the loop after the frame
+
+
+async def test_pause_calls_the_frame_off():
+    screen = FakeScreen()
+    timer = FrameTimer(screen, 0.01)
+    timer.resume()
+    timer.pause()
+    await asyncio.sleep(0.03)
+    assert screen.frames == []
+    timer.resume()  # and a later change still gets its frame
+    await asyncio.sleep(0.03)
+    assert len(screen.frames) == 1
+
+
+async def test_frames_are_at_least_a_period_apart():
+    screen = FakeScreen()
+    timer = FrameTimer(screen, 0.05)
+    for _ in range(3):
+        timer.resume()
+        while timer.due:
+            await asyncio.sleep(0.005)
+    first, second, third = screen.frames
+    assert second - first >= 0.05 - 1e-3
+    assert third - second >= 0.05 - 1e-3
+
+
+async def test_a_failing_frame_goes_to_the_app_as_textuals_timer_sends_it():
+    screen = FakeScreen(fail=True)
+    timer = FrameTimer(screen, 0.01)
+    timer.resume()
+    await asyncio.sleep(0.03)
+    assert [str(error) for error in screen.errors] == ["paint failed"]
+
+
+async def test_no_frame_is_painted_while_the_app_exits_or_after_stop():
+    screen = FakeScreen()
+    timer = FrameTimer(screen, 0.01)
+    timer.resume()
+    timer.stop()
+    screen.app._exit = True
+    timer.resume()
+    await asyncio.sleep(0.03)
+    assert screen.frames == []
