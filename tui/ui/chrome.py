@@ -183,14 +183,15 @@ class ChromeMixin:
             self._chrome_waiting = True
             self._chrome_timer = Later(self, FRAME, self._chrome_frame)
 
-    def _join_frame(self: Widget) -> None:
+    def _join_frame(self: Widget, painting: bool = False) -> None:
         if self._chrome_waiting:
             self._chrome_waiting = False
             if self._chrome_timer is not None:
                 self._chrome_timer.cancel()
                 self._chrome_timer = None
             self._dirty_widgets.add(self)
-            self.check_idle()
+            if not painting:  # else the frame is being painted now: no need to ask for one
+                self.check_idle()
 
     def _chrome_frame(self: Widget) -> None:
         """No child repainted within a frame's time: paint the chrome on its own."""
@@ -201,7 +202,7 @@ class ChromeMixin:
         self._join_frame()
 
     def _on_timer_update(self: Widget) -> None:
-        self._join_frame()
+        self._join_frame(painting=True)
         super()._on_timer_update()
 
     def _bar_row(self: Widget, bar: Bar) -> int | None:
