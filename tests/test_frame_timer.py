@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from types import SimpleNamespace
 
-from tui.ui.frame_timer import FrameTimer
+from tui.ui.frame_timer import FrameTimer, ask_frame
 
 
 class FakeScreen:
@@ -74,3 +74,29 @@ async def test_no_frame_is_painted_while_the_app_exits_or_after_stop():
     timer.resume()
     await asyncio.sleep(0.03)
     assert screen.frames == []
+
+
+class AskedScreen(FakeScreen):
+    def __init__(self, *, current: bool = True, batch: int = 0):
+        super().__init__()
+        self._update_timer = FrameTimer(self, 0.01)
+        self.is_current = current
+        self.app._batch_count = batch
+        self.prompts = 0
+
+    def check_idle(self) -> None:
+        self.prompts += 1
+
+
+async def test_asking_a_shown_screen_for_a_frame_needs_no_prompt():
+    screen = AskedScreen()
+    ask_frame(screen)
+    assert screen._update_timer.due and screen.prompts == 0
+    await asyncio.sleep(0.03)
+    assert len(screen.frames) == 1
+
+
+async def test_a_hidden_screen_or_an_open_batch_is_left_to_textuals_idle_check():
+    for screen in (AskedScreen(current=False), AskedScreen(batch=1)):
+        ask_frame(screen)
+        assert not screen._update_timer.due and screen.prompts == 1

@@ -33,7 +33,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.ui.bars.base import Bar, LinePainter
-from tui.ui.frame_timer import FrameTimer
+from tui.ui.frame_timer import FrameTimer, ask_frame
 from tui.ui.later import Later
 
 FRAME = 1 / 60  # seconds: Textual paints at most 60 frames a second
@@ -191,7 +191,7 @@ class ChromeMixin:
                 self._chrome_timer = None
             self._dirty_widgets.add(self)
             if not painting:  # else the frame is being painted now: no need to ask for one
-                self.check_idle()
+                ask_frame(self)
 
     def _chrome_frame(self: Widget) -> None:
         """No child repainted within a frame's time: paint the chrome on its own."""

@@ -60,3 +60,18 @@ class FrameTimer:
             self._screen._on_timer_update()
         except Exception as error:  # as Textual's timer: the app shows it and exits
             app._handle_exception(error)  # type: ignore[attr-defined]
+
+
+def ask_frame(screen) -> None:
+    """Ask ``screen`` for a frame for the widgets just added to its dirty set.
+
+    Textual's way is ``screen.check_idle()``: a ``Prompt`` message wakes the screen's
+    message loop, and its idle handler resumes the frame timer when the screen is shown
+    and no batch update is open. This resumes it at once, on the same conditions, and
+    leaves the rest to Textual's way (another screen's timer, a batch, a hidden screen).
+    """
+    timer = screen._update_timer
+    if isinstance(timer, FrameTimer) and screen.is_current and not screen.app._batch_count:
+        timer.resume()
+    else:
+        screen.check_idle()

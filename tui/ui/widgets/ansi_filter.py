@@ -23,6 +23,8 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.ui.frame_timer import ask_frame
+
 
 class OwnTruecolorFilter:
     """Mixed into a line-API widget that keeps its strips: see the module docstring."""
@@ -87,10 +89,11 @@ class OwnTruecolorFilter:
 
     def repaint(self: Widget, *regions: Region) -> None:
         """``refresh(*regions)`` for a key press's or a decision's repaint, without the
-        two messages it costs: a refresh wakes the widget with a ``Prompt``, its idle
+        three messages it costs: a refresh wakes the widget with a ``Prompt``, its idle
         check posts an ``Update`` to the screen, and only that puts the widget in the
-        next frame. This puts it there at once, as ``Screen._on_update`` does (nothing
-        else a refresh does is needed: these widgets keep their own line caches)."""
+        next frame, which the screen's ``Prompt`` then asks for. This puts it there at
+        once, as ``Screen._on_update`` does, and asks for the frame (nothing else a
+        refresh does is needed: these widgets keep their own line caches)."""
         try:
             screen = self.screen
         except NoScreen:
@@ -100,7 +103,7 @@ class OwnTruecolorFilter:
             return
         self._set_dirty(*regions)
         screen._dirty_widgets.add(self)
-        screen.check_idle()
+        ask_frame(screen)
 
     def get_line_filters(self: Widget) -> Sequence[LineFilter]:
         return [
