@@ -89,12 +89,33 @@ async def test_stacked_the_divider_is_a_row_above_the_detail(tmp_path):
         assert screen_text(app).splitlines()[inbox.bottom] == "▔" * 80
 
 
-async def test_a_keys_frame_is_painted_and_no_timer_is_left_to_wake_after_it(tmp_path):
+async def frames_painted_by(pilot, key: str) -> int:
+    """How many frames the screen paints for ``key``, pressed once everything around
+    the cursor is prepared (so the detail of the next row shows at once)."""
+    app = pilot.app
+    screen = app.screen
+    await settle(pilot)
+    while screen.prefetch_pending or any(worker.is_running for worker in app.workers):
+        await asyncio.sleep(0.005)
+    painted = []
+    paint = screen._on_timer_update
+    screen._on_timer_update = lambda: (painted.append(key), paint())
+    try:
+        await pilot.press(key)
+    finally:
+        del screen._on_timer_update
+    return len(painted)
+
+
+async def test_a_key_is_painted_in_one_frame_and_nothing_is_left_to_wake_after_it(tmp_path):
     app = open_app(make_db(tmp_path, SNAPSHOT_INBOX))
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
         screen = app.screen
-        await press(pilot, "j")  # moves the list and the detail, repaints the status line
+        await settle(pilot)
+        before = screen_text(app)
+        # The list's cursor, the detail, and the status line's position all move.
+        assert await frames_painted_by(pilot, "j") == 1
+        after = screen_text(app)
+        assert after.splitlines()[-2] != before.splitlines()[-2]
         assert not screen._dirty_widgets and not screen._compositor._dirty_regions
-        assert not screen._update_timer.due
-        assert [task for task in asyncio.all_tasks() if task.get_name() == "screen_update"] == []
+        assert not screen._update_timer.due and not screen._chrome_waiting

@@ -12,7 +12,7 @@ with one loop ``call_at`` handle per frame and nothing left after it.
 from __future__ import annotations
 
 import asyncio
-import math
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 
@@ -20,6 +20,8 @@ class FramedScreen(Protocol):
     app: object
 
     def _on_timer_update(self) -> None: ...
+
+    def _context(self) -> AbstractContextManager[None]: ...
 
 
 class FrameTimer:
@@ -30,7 +32,8 @@ class FrameTimer:
         self._screen = screen
         self._period = period
         self._handle: asyncio.TimerHandle | None = None
-        self._last = -math.inf
+        self._last: float | None = None
+        self._stopped = False
 
     @property
     def due(self) -> bool:
@@ -38,8 +41,12 @@ class FrameTimer:
         return self._handle is not None
 
     def resume(self) -> None:
-        if self._handle is None:
+        if self._handle is None and not self._stopped:
             loop = asyncio.get_running_loop()
+            if self._last is None:
+                # The first frame a period from now, as Textual's timer starts: what the
+                # screen's first moments bring (its rows) comes in one frame, not two.
+                self._last = loop.time()
             when = max(loop.time(), self._last + self._period)
             self._handle = loop.call_at(when, self._tick)
 
@@ -48,7 +55,10 @@ class FrameTimer:
             self._handle.cancel()
             self._handle = None
 
-    stop = pause
+    def stop(self) -> None:
+        """For good: as a stopped Textual timer, it paints nothing after this."""
+        self._stopped = True
+        self.pause()
 
     def _tick(self) -> None:
         self._handle = None
@@ -57,7 +67,10 @@ class FrameTimer:
         if getattr(app, "_exit", False):
             return  # as Textual's timer: the app is closing
         try:
-            self._screen._on_timer_update()
+            # In the screen's context, as Textual's timer task (the messages a frame
+            # posts, such as a resize, come from the screen).
+            with self._screen._context():
+                self._screen._on_timer_update()
         except Exception as error:  # as Textual's timer: the app shows it and exits
             app._handle_exception(error)  # type: ignore[attr-defined]
 
@@ -68,10 +81,17 @@ def ask_frame(screen) -> None:
     Textual's way is ``screen.check_idle()``: a ``Prompt`` message wakes the screen's
     message loop, and its idle handler resumes the frame timer when the screen is shown
     and no batch update is open. This resumes it at once, on the same conditions, and
-    leaves the rest to Textual's way (another screen's timer, a batch, a hidden screen).
+    leaves the rest to Textual's way: another screen's timer, a batch, a hidden screen,
+    and a screen with messages waiting (its idle check comes after them, and so does
+    the frame, with whatever they change in it).
     """
     timer = screen._update_timer
-    if isinstance(timer, FrameTimer) and screen.is_current and not screen.app._batch_count:
+    if (
+        isinstance(timer, FrameTimer)
+        and screen.is_current
+        and not screen.app._batch_count
+        and screen._message_queue.empty()
+    ):
         timer.resume()
     else:
         screen.check_idle()
