@@ -36,7 +36,6 @@ from tui.ui.bars.base import Bar, LinePainter
 from tui.ui.frame_timer import FrameTimer, ask_frame
 from tui.ui.later import Later
 
-FRAME = 1 / 60  # seconds: Textual paints at most 60 frames a second
 VERTICAL_DIVIDER = "▏"  # Textual's ``vkey`` border, left edge
 HORIZONTAL_DIVIDER = "▔"  # Textual's ``hkey`` border, top edge
 
@@ -181,7 +180,7 @@ class ChromeMixin:
         self._repaint_regions.update(regions)
         if not self._chrome_waiting:
             self._chrome_waiting = True
-            self._chrome_timer = Later(self, FRAME, self._chrome_frame)
+            self._chrome_timer = Later(self, UPDATE_PERIOD, self._chrome_frame)
 
     def _join_frame(self: Widget, painting: bool = False) -> None:
         if self._chrome_waiting:
