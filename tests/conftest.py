@@ -136,6 +136,16 @@ async def settle(pilot, timeout: float = 10.0) -> None:
         quiet = 0 if busy else quiet + 1
 
 
+async def idle(pilot) -> None:
+    """Let the prefetch timer fire and its worker finish (and report back)."""
+    app = pilot.app
+    deadline = time.monotonic() + 5
+    while app.screen.prefetch_pending or any(w.is_running for w in app.workers):
+        assert time.monotonic() < deadline, "the prefetch never finished"
+        await asyncio.sleep(0.005)
+    await settle(pilot)
+
+
 async def press(pilot, *keys: str) -> None:
     """Press keys one at a time, letting each one's work finish before the next."""
     for key in keys:

@@ -3,11 +3,8 @@ without a store call; a prepared detail that no longer matches is never shown.""
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 import pytest
-from conftest import db_statuses, open_app, press, settle
+from conftest import db_statuses, idle, open_app, press, settle
 from textual.geometry import Region
 
 from tui.ui import detail_loader
@@ -36,16 +33,6 @@ def calls_to(monkeypatch, owner: type, method: str) -> list:
 
     monkeypatch.setattr(owner, method, recorded)
     return seen
-
-
-async def idle(pilot) -> None:
-    """Let the prefetch timer fire and its worker finish (and report back)."""
-    app = pilot.app
-    deadline = time.monotonic() + 5
-    while app.screen.prefetch_pending or any(w.is_running for w in app.workers):
-        assert time.monotonic() < deadline, "the prefetch never finished"
-        await asyncio.sleep(0.005)
-    await settle(pilot)
 
 
 def frames_painted(monkeypatch, pane: type) -> list[range]:

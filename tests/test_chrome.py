@@ -3,9 +3,7 @@ the key line, the divider's colour following the detail's focus, and layout arou
 
 from __future__ import annotations
 
-import asyncio
-
-from conftest import make_db, open_app, press, screen_text, settle
+from conftest import idle, make_db, open_app, press, screen_text, settle
 from test_app_snapshots import SNAPSHOT_INBOX
 from textual import events
 from textual.color import Color
@@ -92,11 +90,8 @@ async def test_stacked_the_divider_is_a_row_above_the_detail(tmp_path):
 async def frames_painted_by(pilot, key: str) -> int:
     """How many frames the screen paints for ``key``, pressed once everything around
     the cursor is prepared (so the detail of the next row shows at once)."""
-    app = pilot.app
-    screen = app.screen
-    await settle(pilot)
-    while screen.prefetch_pending or any(worker.is_running for worker in app.workers):
-        await asyncio.sleep(0.005)
+    screen = pilot.app.screen
+    await idle(pilot)
     painted = []
     paint = screen._on_timer_update
     screen._on_timer_update = lambda: (painted.append(key), paint())
