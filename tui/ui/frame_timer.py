@@ -64,7 +64,7 @@ class FrameTimer:
         self._handle = None
         self._last = asyncio.get_running_loop().time()
         app = self._screen.app
-        if getattr(app, "_exit", False):
+        if app._exit:  # type: ignore[attr-defined]
             return  # as Textual's timer: the app is closing
         try:
             # In the screen's context, as Textual's timer task (the messages a frame
