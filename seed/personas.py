@@ -31,7 +31,7 @@ from seed.kits import about_text, build_kits
 from seed.pools import LocalePool, build_pools
 from seed.profile_words import VAGUE_POSITIONS
 from seed.providers import NoteProvider, ProfileProvider, Sender, tidy_stops
-from tui.models import Education, NewInvitation, Person
+from tui.domain.models import Education, NewInvitation, Person
 
 # Invitations drawn from one random stream. Part of what a seed means: changing it changes
 # every inbox, so it is fixed, whatever the number of workers drawing the chunks.

@@ -58,7 +58,7 @@ def default_workers() -> int:
 
 
 def _rows(count: int, seed: int, locales, start: int = 0) -> Iterator[tuple[tuple, tuple]]:
-    from tui.assessment import assess
+    from tui.domain.assessment import assess
     from tui.store.rows import invitation_values, person_values
 
     for item in personas.generate(count, seed, locales, start=start):

@@ -18,7 +18,7 @@ from faker.providers import BaseProvider
 from seed import phrases as p
 from seed import profile_words as w
 from seed.industries import INDUSTRIES, SALES_OFFERS, SENIORITY, Industry
-from tui.models import Education, Experience
+from tui.domain.models import Education, Experience
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from random import Random
 
 from seed.industries import INDUSTRIES, SALES_OFFERS
 from seed.providers import NoteProvider, Sender
-from tui.models import INTENTS, Person
+from tui.domain.models import INTENTS, Person
 
 # intent -> (chance of replying at all, median delay in seconds, log-normal sigma)
 REPLY_BEHAVIOUR: dict[str, tuple[float, float, float]] = {

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tui.cli import main
-from tui.models import STATUSES, NewInvitation, Person
+from tui.domain.models import STATUSES, NewInvitation, Person
 from tui.store import Filter, Store
 
 FIXTURES = Path(__file__).parent / "data" / "import"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from tui.models import Education, Experience, Flag, Invitation, Message, Person, Recommendation
+from tui.domain.models import (
+    Education,
+    Experience,
+    Flag,
+    Invitation,
+    Message,
+    Person,
+    Recommendation,
+)
 
 PITCH_NOTE = "Hi Sam! Quick one: our agency can triple your leads, book a free audit today."
 PITCH = (PITCH_NOTE.index("our agency"), PITCH_NOTE.index(", book"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.models import Assessment, NewInvitation, Person
+from tui.domain.models import Assessment, NewInvitation, Person
 from tui.store import Filter, Store
 
 FIXED_NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
@@ -86,7 +86,7 @@ def make_db(
     """A fresh database file holding ``invitations`` (default :data:`STANDARD`).
 
     The stored flag column comes from each ``Inv.flags``, or with ``real_flags`` from the
-    flags engine (``tui.assessment.assess``), as the seeder and importers store it.
+    flags engine (``tui.domain.assessment.assess``), as the seeder and importers store it.
     """
     path = tmp_path / name
     items = list(STANDARD if invitations is None else invitations)
@@ -94,7 +94,7 @@ def make_db(
 
     def assess(new: NewInvitation) -> Assessment:
         if real_flags:
-            from tui.assessment import assess as engine
+            from tui.domain.assessment import assess as engine
 
             return engine(new)
         spec = by_key[new.external_key]

@@ -9,7 +9,7 @@ from conftest import FIXED_NOW, Inv, ago, make_db, open_app, press, screen_text,
 from rich.style import Style
 from textual.geometry import Region
 
-from tui.models import InboxRow
+from tui.domain.models import InboxRow
 from tui.ui.bars.splits import compact_number
 from tui.ui.row_format import RowStyles, columns, render_row
 from tui.ui.timefmt import compact_age

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from conftest import Inv, make_db, open_app, press, settle
 
-from tui.models import Education, Experience
+from tui.domain.models import Education, Experience
 
 FULL_PROFILE = {
     "about": "I build onboarding flows for B2B products and write about it.",

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from tui.commands.open_app import _inbox_is_empty
-from tui.models import NewInvitation, Person
+from tui.domain.models import NewInvitation, Person
 from tui.store import Store
 
 

@@ -6,7 +6,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Static, Tabs, TextArea
 
-from tui.models import Invitation, Person
+from tui.domain.models import Invitation, Person
 from tui.ui.reply_templates import (
     DEFAULT_TEMPLATES,
     ReplyTemplate,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
-from tui.assessment import evaluate
-from tui.models import Experience, NewInvitation, Person
+from tui.domain.assessment import evaluate
+from tui.domain.models import Experience, NewInvitation, Person
 from tui.store import Filter, Store
 from tui.ui import styles
 from tui.ui.widgets.detail_pane import DetailPane

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 
-from tui.models import Flag, Invitation, Message, NewInvitation, Person, Recommendation
+from tui.domain.models import Flag, Invitation, Message, NewInvitation, Person, Recommendation
 from tui.store import Filter, Store
 from tui.ui import styles
 from tui.ui.widgets.detail_pane import DetailPane
@@ -129,7 +129,7 @@ async def test_shows_card_note_reply_flags_and_recommendation():
             "Reply  2026-02-02 12:00",
             "Honestly I want to grow my network.",
             "▲ HIGH Sales pitch — It sells something in the first message.",
-            "✚ GOOD States a reason — The reply gives a reason. (reason: growing their network)",
+            "✚ GOOD States a reason — The reply gives a reason. (reason: wants to grow their professional network)",
             "Mutual connections: 0 ⚑ red flag",
             "About  — empty —",
             "Education  unknown",

@@ -10,9 +10,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from tui.assessment import assess
 from tui.cli import main
-from tui.models import NewInvitation, Person
+from tui.domain.assessment import assess
+from tui.domain.models import NewInvitation, Person
 from tui.store import Store
 
 STOCK = "I'd like to add you to my professional network on LinkedIn."

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from tui.cli import main
 from tui.commands import export as export_command
-from tui.models import Assessment, NewInvitation, Person
+from tui.domain.models import Assessment, NewInvitation, Person
 from tui.store import Store
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from tui.domain.models import Assessment, NewInvitation, Person
 from tui.export import (
     HEADER,
     check_statuses,
@@ -15,7 +16,6 @@ from tui.export import (
     export_decisions,
     parse_since,
 )
-from tui.models import Assessment, NewInvitation, Person
 from tui.store import Store
 
 EXPECTED_HEADER = [

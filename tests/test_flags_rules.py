@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from tui.flag_codes import RED_FLAGS, SIGNALS
-from tui.flags import evaluate
-from tui.models import Education, Experience, Invitation, Message, NewInvitation, Person
-from tui.policy import load_policy
+from tui.domain.flags import evaluate
+from tui.domain.models import Education, Experience, Invitation, Message, NewInvitation, Person
+from tui.domain.policy import load_policy
+from tui.domain.vocabulary import RED_FLAGS, SIGNALS
 
 REASON = "I really enjoyed your talk on accessibility at the meetup."
 STOCK = "I'd like to add you to my professional network on LinkedIn."

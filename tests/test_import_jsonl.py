@@ -7,7 +7,7 @@ import json
 import pytest
 from _import_support import CASES, all_invitations, dump, existing_inbox, run_import
 
-from tui.models import Education, Experience
+from tui.domain.models import Education, Experience
 
 
 def test_every_field_round_trips(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.notes import classify, kind_of, label
+from tui.domain.notes import classify, kind_of, label
 
 PARAPHRASES = {
     "stock": [

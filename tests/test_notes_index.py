@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.note_index import PhraseIndex, phrase_keys, split_top
-from tui.note_patterns import RULES
+from tui.domain.notes.patterns import RULES
+from tui.domain.notes.phrase_index import PhraseIndex, phrase_keys, split_top
 
 
 @pytest.mark.parametrize(

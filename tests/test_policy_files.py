@@ -9,9 +9,16 @@ import pytest
 from click.testing import CliRunner
 
 from tui.cli import main
-from tui.flag_codes import RED_FLAGS
-from tui.models import NewInvitation, Person
-from tui.policy import PRESETS, PolicyError, default_policy, load_policy, preset, strict_policy
+from tui.domain.models import NewInvitation, Person
+from tui.domain.policy import (
+    PRESETS,
+    PolicyError,
+    default_policy,
+    load_policy,
+    preset,
+    strict_policy,
+)
+from tui.domain.vocabulary import RED_FLAGS
 from tui.store import Store
 
 
@@ -49,7 +56,7 @@ def test_presets_load_by_name():
 
 
 def test_shipped_default_lists_every_red_flag_with_its_built_in_severity():
-    text = resources.files("tui").joinpath("policies", "default.toml").read_text("utf-8")
+    text = resources.files("tui.domain").joinpath("policies", "default.toml").read_text("utf-8")
     assert tomllib.loads(text)["severity"] == RED_FLAGS
     assert dict(default_policy().severity) == RED_FLAGS
 

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from tui.assessment import assess, evaluate
-from tui.models import ACTIONS, Flag, Invitation, Message, NewInvitation, Person
-from tui.policy import default_policy, recommend, strict_policy
+from tui.domain.assessment import assess, evaluate
+from tui.domain.models import ACTIONS, Flag, Invitation, Message, NewInvitation, Person
+from tui.domain.policy import default_policy, recommend, strict_policy
 
 STOCK = "I'd like to add you to my professional network on LinkedIn."
 REASON = "I'm looking to expand my business network and would love to add you to it."

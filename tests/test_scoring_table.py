@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.models import Decision
+from tui.domain.models import Decision
 from tui.simulate.results import summarize
 from tui.simulate.scoring import MAX_POINTS, POINTS, outcome_of, score
 from tui.store.training import ResultRow

@@ -17,7 +17,7 @@ from seed.archetypes import ARCHETYPES, intent_shares
 from seed.personas import WINDOW_DAYS, WINDOW_START, check_locales, generate, generate_labeled
 from seed.phrases import REASON_FAMILIES, STOCK_NOTES, WORKS
 from tui.commands.seed import seed_database
-from tui.models import INTENTS, PHOTO_KINDS
+from tui.domain.models import INTENTS, PHOTO_KINDS
 
 N = 2000
 

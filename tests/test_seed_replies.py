@@ -10,7 +10,7 @@ import pytest
 from seed.industries import INDUSTRIES, SALES_OFFERS, SENIORITY
 from seed.personas import generate
 from seed.replies import MAX_DELAY, MIN_DELAY, REPLY_BEHAVIOUR, draw_reply
-from tui.models import INTENTS
+from tui.domain.models import INTENTS
 
 DRAWS = 300
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.models import Flag
+from tui.domain.models import Flag
 from tui.simulate import scenarios
 from tui.simulate.cast import invitation
 from tui.simulate.difficulty import rate, rate_item

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from tui.models import Assessment, NewInvitation, Person
+from tui.domain.models import Assessment, NewInvitation, Person
 from tui.simulate.clock import EPOCH, DrivenClock, ScaledClock, iso
 from tui.simulate.simulator import Simulator
 from tui.store import Store

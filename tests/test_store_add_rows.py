@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from tui.models import Assessment, Education, Experience, NewInvitation, Person
+from tui.domain.models import Assessment, Education, Experience, NewInvitation, Person
 from tui.store import Store, rows
 
 PERSON = Person(

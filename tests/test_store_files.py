@@ -10,7 +10,7 @@ import sys
 import pytest
 import sqlite_utils
 
-from tui.models import NewInvitation, Person
+from tui.domain.models import NewInvitation, Person
 from tui.store import SCHEMA_VERSION, Filter, Store, StoreError, schema
 from tui.store.schema import MIGRATIONS, migrate
 

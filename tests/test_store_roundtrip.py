@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.models import Assessment, Education, Experience, NewInvitation, Person
+from tui.domain.models import Assessment, Education, Experience, NewInvitation, Person
 from tui.store import Cursor, Filter, Store, StoreError
 
 FULL_PERSON = Person(

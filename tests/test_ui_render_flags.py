@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.models import Flag, Recommendation
+from tui.domain.models import Flag, Recommendation
 from tui.ui.render_flags import action_badge, flag_list, recommendation_text, title
 
 
@@ -29,7 +29,7 @@ def test_flags_are_listed_worst_first_then_signals():
         "△ LOW  No mutual connections — No shared connections.",
         "",
         "Signals (1)",
-        "✚ GOOD States a reason — Says why. (reason: referred by someone)",
+        "✚ GOOD States a reason — Says why. (reason: was referred to you by someone)",
     ]
 
 

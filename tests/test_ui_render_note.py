@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.models import Flag
+from tui.domain.models import Flag
 from tui.ui import styles
 from tui.ui.render_note import evidence_ranges, highlight, note_text, reply_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.models import Education, Experience, Flag, Invitation, Person
+from tui.domain.models import Education, Experience, Flag, Invitation, Person
 from tui.ui import styles
 from tui.ui.render_profile import (
     PHOTO_BADGES,

@@ -1,4 +1,4 @@
-"""How long ``tui.assessment.assess`` takes per invitation (it runs once per seeded row).
+"""How long ``tui.domain.assessment.assess`` takes per invitation (it runs once per seeded row).
 
 Run: ``.venv/bin/python tests/bench/assess_speed.py [--seeded N]``. Prints the median and
 best microseconds per call over several rounds, for the hand-labelled notes on varied
@@ -16,9 +16,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from tui import notes
-from tui.assessment import assess, evaluate
-from tui.models import Education, Experience, NewInvitation, Person
+from tui.domain.assessment import assess, evaluate
+from tui.domain.models import Education, Experience, NewInvitation, Person
+from tui.domain.notes import reader as notes
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from note_accuracy import DATA, load

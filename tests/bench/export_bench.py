@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tui.domain.models import ACTIONS, Assessment, NewInvitation, Person
 from tui.export import export_decisions
-from tui.models import ACTIONS, Assessment, NewInvitation, Person
 from tui.store import Store
 
 NOTES = (

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tui.assessment import assess
+from tui.domain.assessment import assess
 from tui.importers import check, plan, run_import
 from tui.store import Store
 

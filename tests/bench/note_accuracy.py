@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tui.notes import classify, label
+from tui.domain.notes import classify, label
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

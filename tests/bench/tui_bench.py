@@ -64,7 +64,7 @@ def build_inbox(path: Path, count: int) -> None:
     from dataclasses import replace
 
     from seed.personas import generate
-    from tui.assessment import assess
+    from tui.domain.assessment import assess
     from tui.store import Store
 
     pool = list(generate(min(POOL, count), seed=7))

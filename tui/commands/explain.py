@@ -17,7 +17,7 @@ import sys
 
 import click
 
-from tui.models import STATUSES
+from tui.domain.models import STATUSES
 
 NOTE_PREVIEW = 300  # characters of a note or reply shown in text mode
 
@@ -45,9 +45,9 @@ def command(ctx, invitation_id, status, as_json, policy_path) -> None:
     Prints the sender, every red flag and positive signal with its explanation and
     evidence, and what the policy recommends (accept, ask, or ignore) and why.
     """
-    from tui.assessment import evaluate
     from tui.cli import fail
-    from tui.policy import PolicyError, load_policy
+    from tui.domain.assessment import evaluate
+    from tui.domain.policy import PolicyError, load_policy
     from tui.store import Filter, Store
 
     if invitation_id is not None and status is not None:
@@ -104,7 +104,7 @@ def _json_line(invitation, flags, recommendation, *, first: bool) -> str:
 
 
 def _safe(text: str | None, limit: int = NOTE_PREVIEW) -> str:
-    from tui.safe_text import visible
+    from tui.domain.safe_text import visible
 
     if text is None:
         return ""

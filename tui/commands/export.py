@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from tui.cli import fail
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 OUT_HELP = (
     "Where to write: a file, a directory (a new decisions-<timestamp>.csv inside it), or - "

@@ -53,8 +53,8 @@ def command(ctx, path: str, check_only: bool) -> None:
     The file is checked whole first: one bad line rejects it with FILE:LINE and the reason,
     and nothing is stored. Importing the same data again adds nothing twice.
     """
-    from tui.assessment import assess
     from tui.cli import fail
+    from tui.domain.assessment import assess
     from tui.importers import ImportFileError, check, plan, run_import
 
     try:

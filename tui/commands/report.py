@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 
 def _open(db_path):

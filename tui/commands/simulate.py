@@ -13,7 +13,7 @@ import textwrap
 
 import click
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 OUTCOME_LABELS = {
     "accept": "accept",
@@ -27,7 +27,7 @@ OUTCOME_LABELS = {
 
 def run_strategies(scenario: str, names: list[str], *, seed: int, count: int, policy_path):
     """Play ``scenario`` once per strategy; returns the runs (raises click errors on bad input)."""
-    from tui.policy import PolicyError, load_policy
+    from tui.domain.policy import PolicyError, load_policy
     from tui.simulate import scenarios
     from tui.simulate.play import play
     from tui.simulate.scenarios.generated import MixError

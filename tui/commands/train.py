@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 NAME_LIMIT = 200
 

@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO
 
+from tui.domain.models import STATUSES
 from tui.export.safe_csv import ExportError, write_safe_csv
-from tui.models import STATUSES
 from tui.store.export_queries import EXPORT_FIELDS
 
 HEADER = (

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 STDOUT = "-"
 BOM = "\ufeff"

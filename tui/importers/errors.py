@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 SHOWN_LIMIT = 60
 

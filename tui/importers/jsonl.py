@@ -16,11 +16,11 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from tui.domain.models import NewInvitation, Person
 from tui.importers.errors import ImportFileError, label
 from tui.importers.identity import digest, url_key
 from tui.importers.jsonl_fields import FIELDS, REQUIRED, FieldError, json_type
 from tui.importers.record import Record
-from tui.models import NewInvitation, Person
 
 SOURCE = "jsonl"
 PERSON_FIELDS = tuple(f for f in FIELDS if f not in ("note", "sent_at", "key"))

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tui.domain.models import INTENTS, PHOTO_KINDS, Education, Experience
+from tui.domain.safe_text import visible
 from tui.importers.dates import (
     parse_iso_date,
     parse_iso_datetime,
     parse_partial_date,
 )
 from tui.importers.errors import shown
-from tui.models import INTENTS, PHOTO_KINDS, Education, Experience
-from tui.safe_text import visible
 
 MAX_COUNT = 1_000_000_000
 

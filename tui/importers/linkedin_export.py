@@ -19,13 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from tui.domain.models import NewInvitation, Person
 from tui.importers import csvtext
 from tui.importers.connections import Connections, read_connections
 from tui.importers.dates import parse_export_time
 from tui.importers.errors import ImportFileError, label, shown
 from tui.importers.identity import digest, name_key, text_key, url_key
 from tui.importers.record import Record
-from tui.models import NewInvitation, Person
 
 SOURCE = "export"
 INVITATIONS = "Invitations.csv"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.models import NewInvitation
+from tui.domain.models import NewInvitation
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from tui.domain.models import Assessment, NewInvitation
 from tui.importers import detect as sniff
 from tui.importers.connections import Connections
 from tui.importers.errors import ImportFileError, label
@@ -25,7 +26,6 @@ from tui.importers.linkedin_export import (
     read_invitations,
 )
 from tui.importers.record import Record
-from tui.models import Assessment, NewInvitation
 from tui.store.known import update_known
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from tui.models import NewInvitation
+from tui.domain.models import NewInvitation
 from tui.simulate.clock import iso
 
 DEFAULT_PER_REAL_MINUTE = 2.0  # a demo's default --live rate

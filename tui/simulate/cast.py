@@ -3,7 +3,7 @@
 Scenarios are written by hand (not drawn at random) so that every trainee meets the same
 people, the lesson each invitation teaches is deliberate, and no library upgrade can change
 an exercise. A :class:`Role` says who the sender is, what they show, and how they answer an
-"ask"; :func:`invitation` turns it into the :class:`~tui.models.NewInvitation` the store
+"ask"; :func:`invitation` turns it into the :class:`~tui.domain.models.NewInvitation` the store
 keeps.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tui.models import Education, Experience, NewInvitation, Person
+from tui.domain.models import Education, Experience, NewInvitation, Person
 from tui.simulate.clock import EPOCH, iso
 
 # The platform's own default invitation text: what "the stock note" means.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.models import Flag
+from tui.domain.models import Flag
 
 GENUINE = ("known", "networker", "recruiter")
 RED_WEIGHT = {"high": 2.0, "medium": 1.0, "low": 0.5}
@@ -74,7 +74,7 @@ def rate_item(item) -> int | None:
     """Rate an Invitation or NewInvitation with the red-flag rules (before any reply)."""
     from dataclasses import replace
 
-    from tui.flags import evaluate
+    from tui.domain.flags import evaluate
 
     if getattr(item, "messages", ()):
         item = replace(item, messages=())

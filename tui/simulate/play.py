@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tui.models import Assessment, Invitation
+from tui.domain.models import Assessment, Invitation
 from tui.simulate import scenarios
 from tui.simulate.clock import DrivenClock
 from tui.simulate.results import Summary, result_for, summarize
@@ -51,7 +51,7 @@ def reference_assessment(invitation: Invitation, policy, stage: str = "first") -
 
     After an ask, "ask again" is not on offer: the policy's advice then is to ignore.
     """
-    from tui.assessment import evaluate
+    from tui.domain.assessment import evaluate
 
     flags, recommendation = evaluate(invitation, policy)
     action = recommendation.action
@@ -74,7 +74,7 @@ def play(
     clock: DrivenClock | None = None,
 ) -> Run:
     """Play ``scenario`` with ``strategy``; ``policy`` is the reference (default built-in)."""
-    from tui.policy import load_policy
+    from tui.domain.policy import load_policy
 
     reference = policy if policy is not None else load_policy(None)
     clock = clock or DrivenClock()

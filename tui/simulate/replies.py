@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from tui.models import Assessment, Invitation, Message
+from tui.domain.models import Assessment, Invitation, Message
 from tui.simulate.clock import iso, parse
 
 # draw(intent, rng, person=...) -> (reply text or None for silence, delay in seconds)
@@ -33,7 +33,7 @@ def default_draw() -> Draw:
 
 
 def default_assess() -> Assess:
-    from tui.assessment import assess
+    from tui.domain.assessment import assess
 
     return assess
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from tui.models import INTENTS
+from tui.domain.models import INTENTS
 from tui.simulate.scoring import MISTAKE_KINDS, OUTCOMES, outcome_of, score
 from tui.store.training import ResultRow
 

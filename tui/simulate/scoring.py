@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.models import Decision
+from tui.domain.models import Decision
 
 MAX_POINTS = 10
 OUTCOMES = ("accept", "ask_accept", "ask_ignore", "asked", "ignore", "undecided")

@@ -42,7 +42,7 @@ class Simulator:
     """Replies (always) and live arrivals (when ``arrivals_per_hour`` is given) for a store.
 
     ``seed`` makes drawn replies and arrivals reproducible; ``assess`` re-evaluates an
-    invitation once its reply is in (default: the built-in policy via ``tui.assessment``),
+    invitation once its reply is in (default: the built-in policy via ``tui.domain.assessment``),
     so the stored flags and recommendation follow the conversation.
     """
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from tui.models import Invitation
+from tui.domain.models import Invitation
 
 STAGES = ("first", "reply", "silence")
 BUILT_IN = ("default", "strict", "accept-all", "ignore-all")
@@ -48,7 +48,7 @@ class FollowPolicy:
     policy: object
 
     def decide(self, invitation: Invitation, stage: str) -> str:
-        from tui.assessment import evaluate
+        from tui.domain.assessment import evaluate
 
         _flags, recommendation = evaluate(invitation, self.policy)
         if stage != "first" and recommendation.action == "ask":
@@ -58,7 +58,7 @@ class FollowPolicy:
 
 def strict_policy():
     """The default policy with "stranger without a reason" switched from ask to ignore."""
-    from tui.policy import strict_policy as built_in
+    from tui.domain.policy import strict_policy as built_in
 
     return built_in()
 
@@ -69,7 +69,7 @@ def resolve(name: str, *, policy_path: str | None = None) -> Strategy:
     ``default`` follows the policy in force (``policy_path`` when given, else built-in).
     A path to a TOML policy file follows that policy.
     """
-    from tui.policy import PolicyError, load_policy
+    from tui.domain.policy import PolicyError, load_policy
 
     if name == "accept-all":
         return Always(name, "accept")

@@ -18,7 +18,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.models import Flag, Invitation, Recommendation
+from tui.domain.models import Flag, Invitation, Recommendation
 from tui.simulate import scenarios
 from tui.simulate.clock import DrivenClock
 from tui.simulate.play import ASK_MESSAGE, reference_assessment
@@ -93,7 +93,7 @@ class TrainingSession:
 
         ``clock`` should be the clock ``inbox`` was opened with (a ScaledClock in the app).
         """
-        from tui.policy import load_policy
+        from tui.domain.policy import load_policy
 
         trainee = trainee.strip()
         if not trainee:
@@ -150,7 +150,7 @@ class TrainingSession:
 
     def decide(self, invitation_id: int, action: str, *, message: str | None = None) -> Verdict:
         """Record the trainee's decision and reveal what it meant."""
-        from tui.assessment import evaluate
+        from tui.domain.assessment import evaluate
 
         invitation = self.inbox.get(invitation_id)
         stage = self._stage(invitation)
@@ -211,7 +211,7 @@ class TrainingSession:
         return "first"
 
     def _flags_of(self, invitation_id: int) -> tuple[Flag, ...]:
-        from tui.assessment import evaluate
+        from tui.domain.assessment import evaluate
 
         flags, _ = evaluate(self.inbox.get(invitation_id), self.policy)
         return tuple(flags)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.models import ACTIONS, Assessment, Decision
+from tui.domain.models import ACTIONS, Assessment, Decision
 from tui.store import rows
 from tui.store.errors import StoreError
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tui.models import Assessment
+from tui.domain.models import Assessment
 
 CHUNK = 500  # keys per query, well under SQLite's variable limit
 

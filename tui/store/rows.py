@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from tui.models import (
+from tui.domain.models import (
     Assessment,
     Decision,
     Education,

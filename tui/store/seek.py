@@ -14,7 +14,7 @@ are for the rare jumps a keyset cannot express:
 
 from __future__ import annotations
 
-from tui.models import InboxRow
+from tui.domain.models import InboxRow
 from tui.store import rows
 from tui.store.store import _INBOX_SELECT, Cursor, Filter, Store, search_clause
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.models import Assessment, InboxRow, Invitation, NewInvitation
+from tui.domain.models import Assessment, InboxRow, Invitation, NewInvitation
 from tui.store import rows
 from tui.store.connection import connect
 from tui.store.decisions import DecisionLog

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from tui.models import Assessment
+from tui.domain.models import Assessment
 from tui.store.schema import migrate
 
 # The newest ask on an invitation that has not been undone.

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from textual.app import App
 from textual.binding import BindingType
 
-from tui.policy import Policy
+from tui.domain.policy import Policy
 from tui.store import Store
 from tui.ui.bindings import APP_BINDINGS, INBOX_BINDINGS
 from tui.ui.config import Config, ConfigError, load_config
@@ -198,8 +198,8 @@ def run_app(
 def load_policy(policy_path: str | os.PathLike | None) -> Policy:
     """The user's policy (or the default); a bad policy file stops the app with one line."""
     from tui.cli import fail
-    from tui.policy import PolicyError
-    from tui.policy import load_policy as load
+    from tui.domain.policy import PolicyError
+    from tui.domain.policy import load_policy as load
 
     try:
         return load(policy_path)

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from tui.models import Flag, Invitation, Recommendation
+from tui.domain.models import Flag, Invitation, Recommendation
 from tui.ui import render_flags, render_note, render_profile, styles
 from tui.ui.position_bar import thumb_lines
 from tui.ui.render_profile import clip, when

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from textual.strip import Strip
     from textual.worker import Worker
 
-    from tui.models import InboxRow
+    from tui.domain.models import InboxRow
     from tui.ui.screens.inbox import InboxScreen
 
 KEEP = 8  # prepared details kept (the one on show, its neighbours, a few just left)

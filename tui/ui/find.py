@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from tui.models import InboxRow
+from tui.domain.models import InboxRow
 from tui.store import Cursor, Filter, seek
 from tui.ui.gateway import error_text
 from tui.ui.widgets.search_bar import SearchBar

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tui.assessment import evaluate
-from tui.models import Assessment, Flag, Invitation, Recommendation
+from tui.domain.assessment import evaluate
+from tui.domain.models import Assessment, Flag, Invitation, Recommendation
 from tui.store import Store, StoreError
 
 T = TypeVar("T")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from textual.geometry import Region, Size
 from textual.worker import get_current_worker
 
-from tui.models import InboxRow
+from tui.domain.models import InboxRow
 from tui.store import Cursor, Filter, Store, seek
 from tui.ui.gateway import error_text
 

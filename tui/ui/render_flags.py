@@ -12,33 +12,10 @@ from collections.abc import Iterable
 from rich.style import Style
 from rich.text import Text
 
-from tui.models import Flag, Recommendation
-from tui.safe_text import visible
+from tui.domain.models import Flag, Recommendation
+from tui.domain.safe_text import visible
+from tui.domain.vocabulary import FAMILY_LABELS, flag_title
 from tui.ui import styles
-
-TITLES = {
-    "generic_note": "Stock or missing note",
-    "no_stated_reason": "No reason given",
-    "recruiter_note": "Recruiter",
-    "reply_pitch": "Pitch in the reply",
-    "reply_no_reason": "Reply gives no reason",
-    "reply_reason": "Reply gives a reason",
-    "no_photo": "No photo",
-    "unprofessional_photo": "Unprofessional photo",
-    "sparse_profile": "Sparse profile",
-    "sales_pitch": "Sales pitch",
-    "no_mutual_connections": "No mutual connections",
-    "new_profile": "New profile",
-    "known_contact": "Known contact",
-    "stated_reason": "States a reason",
-}
-
-FAMILIES = {
-    "grow_network": "growing their network",
-    "appreciation": "appreciates something you made",
-    "profile_view": "follows up on a profile view",
-    "referral": "referred by someone",
-}
 
 # severity -> (symbol, word, style, rank)
 SEVERITIES: dict[str, tuple[str, str, Style, int]] = {
@@ -57,13 +34,13 @@ ACTIONS: dict[str, tuple[str, Style]] = {
 
 def title(code: str) -> str:
     """A readable title for a flag code."""
-    return TITLES.get(code) or visible(code, keep_newlines=False).replace("_", " ").capitalize()
+    return flag_title(visible(code, keep_newlines=False))
 
 
 def _detail(flag: Flag) -> str:
     if not flag.detail:
         return ""
-    words = [FAMILIES.get(item, visible(item, keep_newlines=False)) for item in flag.detail]
+    words = [FAMILY_LABELS.get(item, visible(item, keep_newlines=False)) for item in flag.detail]
     if flag.code == "sparse_profile":
         return "empty: " + ", ".join(words)
     if flag.code == "stated_reason":

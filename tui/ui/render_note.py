@@ -15,8 +15,8 @@ from itertools import pairwise
 from rich.style import Style
 from rich.text import Text
 
-from tui.models import Flag
-from tui.safe_text import visible
+from tui.domain.models import Flag
+from tui.domain.safe_text import visible
 from tui.ui import styles
 
 

@@ -1,6 +1,6 @@
 """Render a sender's card as Rich ``Text``: header, photo badge, numbers, profile sections.
 
-Every value comes from the database and goes through ``tui.safe_text.visible`` into a
+Every value comes from the database and goes through ``tui.domain.safe_text.visible`` into a
 ``Text`` (never markup). Three states are kept apart everywhere, as the models define them:
 a value, *empty* (the sender left it blank: shown as ``— empty —``) and *unknown* (``None``,
 e.g. imported from the platform's export, which has no photo or sections).
@@ -17,8 +17,8 @@ from datetime import date, datetime, timedelta
 from rich.style import Style
 from rich.text import Text
 
-from tui.models import Flag, Invitation, Person
-from tui.safe_text import visible
+from tui.domain.models import Flag, Invitation, Person
+from tui.domain.safe_text import visible
 from tui.ui import styles
 
 NAME_LIMIT = 80

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 PLACEHOLDER = "{first_name}"
 FIRST_NAME_LIMIT = 40

@@ -2,7 +2,7 @@
 
 Rows are built from segments directly (no markup is ever parsed), so a name such as
 ``[bold red]x[/]`` shows as typed, and control characters are made visible first by
-:func:`tui.safe_text.visible`. Every column has a fixed width for a given list width, so
+:func:`tui.domain.safe_text.visible`. Every column has a fixed width for a given list width, so
 the list reads as a table at any size from 80 columns up.
 """
 
@@ -16,9 +16,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.flag_codes import RED_FLAGS, SIGNALS
-from tui.models import InboxRow
-from tui.safe_text import visible
+from tui.domain.models import InboxRow
+from tui.domain.safe_text import visible
+from tui.domain.vocabulary import RED_FLAGS, SIGNALS
 from tui.ui.timefmt import compact_age
 
 # Status marks stand out without colour; the help screen explains them.
@@ -80,7 +80,7 @@ def flag_cell(codes: tuple[str, ...], styles: RowStyles) -> tuple[str, Style]:
     """The compact flag column: a triangle per red flag (a count past three), ✚ for good signs.
 
     Coloured by the worst flag; the shapes alone still rank rows under ``NO_COLOR``.
-    Severities are the defaults from :mod:`tui.flag_codes`; unknown codes count as medium.
+    Severities are the defaults from :mod:`tui.domain.vocabulary`; unknown codes count as medium.
     """
     severities = sorted(
         (RED_FLAGS.get(code, "medium") for code in codes if code not in SIGNAL_CODES),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 from tui.ui.app import InviteTriageApp
 
 # How often (real seconds) the simulator is ticked: replies and arrivals show within this.

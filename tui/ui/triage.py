@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from tui.models import Decision
+from tui.domain.models import Decision
 from tui.store import Cursor, Store
 from tui.ui.gateway import assessment_of, error_text
 from tui.ui.marks import Marks

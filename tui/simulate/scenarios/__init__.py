@@ -71,7 +71,7 @@ def build_spec(spec: ScenarioSpec, store) -> Built:
 
     Idempotent: building the same scenario twice adds nothing the second time.
     """
-    from tui.assessment import assess
+    from tui.domain.assessment import assess
     from tui.simulate.difficulty import rate_item
 
     items = []

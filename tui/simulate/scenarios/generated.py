@@ -78,7 +78,7 @@ def draw_items(count: int, seed: int, mix: dict[int, float] | None = None) -> li
 def build_generated(store, *, seed: int, count: int, mix: dict[int, float] | None = None):
     """Build a generated exercise into ``store``; returns a :class:`Built`."""
     from seed.replies import draw_reply
-    from tui.assessment import assess
+    from tui.domain.assessment import assess
     from tui.simulate.scenarios import Built
 
     if count < 1:

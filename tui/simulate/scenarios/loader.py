@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.models import INTENTS, PHOTO_KINDS
+from tui.domain.models import INTENTS, PHOTO_KINDS
 from tui.simulate.cast import STOCK, Role
 
 PROFILES = ("empty", "thin", "full")

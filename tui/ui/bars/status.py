@@ -6,7 +6,7 @@ nothing depends on colour or on remembering which keys were pressed.
 
 from __future__ import annotations
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 from tui.ui.bars.base import Bar, PartStyle, Piece
 
 

@@ -24,7 +24,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, Tab, Tabs, TextArea
 
-from tui.models import Invitation
+from tui.domain.models import Invitation
 from tui.ui import styles
 from tui.ui.render_profile import clip
 from tui.ui.reply_templates import DEFAULT_TEMPLATES, PLACEHOLDER, ReplyTemplate, fill

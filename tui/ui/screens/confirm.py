@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 
 
 class ConfirmScreen(ModalScreen[bool]):

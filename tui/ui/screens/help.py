@@ -22,7 +22,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 from tui.ui import styles
 
 # Groups for ids whose words alone would land them in the wrong group.

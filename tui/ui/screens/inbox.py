@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
-from tui.models import Flag, Invitation, Recommendation
+from tui.domain.models import Flag, Invitation, Recommendation
 from tui.store import Cursor, Filter, Store
 from tui.ui.bars.keys import KeyLine
 from tui.ui.bars.splits import SplitsLine, visible_splits

@@ -24,7 +24,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.safe_text import visible
+from tui.domain.safe_text import visible
 from tui.simulate.scoring import score
 from tui.ui import render_flags, styles
 from tui.ui.training_words import OUTCOMES, intent_label, points_text, signed

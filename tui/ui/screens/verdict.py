@@ -26,7 +26,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.models import Invitation
+from tui.domain.models import Invitation
 from tui.ui import render_flags, styles
 from tui.ui.detail_content import detail_parts
 from tui.ui.training_words import (

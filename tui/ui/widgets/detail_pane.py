@@ -32,7 +32,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.models import Flag, Invitation, Recommendation
+from tui.domain.models import Flag, Invitation, Recommendation
 from tui.ui.detail_content import PreparedDetail, paint, prepare
 from tui.ui.position_bar import thumb_lines
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter

@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.models import InboxRow
+from tui.domain.models import InboxRow
 from tui.store import Cursor, Filter
 from tui.ui.deliver import DeliverMixin
 from tui.ui.gateway import Gateway

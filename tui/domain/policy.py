@@ -1,6 +1,6 @@
 """The recommendation policy: a TOML file a user can read, copy and make stricter.
 
-The built-in presets live in ``tui/policies/`` (``default.toml``, ``strict.toml``) and are
+The built-in presets live in ``tui/domain/policies/`` (``default.toml``, ``strict.toml``) and are
 the single source of the default values: ``Policy`` has no defaults of its own. A user's
 file sets only the keys it changes; the rest come from ``based_on`` (default: "default").
 Anything wrong in a file (syntax, an unknown key, a wrong type, a bad value) raises
@@ -19,10 +19,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from tui.flag_codes import RED_FLAGS, SEVERITIES
-from tui.models import ACTIONS
-from tui.recommend import recommend, recommended_action
-from tui.safe_text import visible
+from tui.domain.models import ACTIONS
+from tui.domain.recommend import recommend, recommended_action
+from tui.domain.safe_text import visible
+from tui.domain.vocabulary import RED_FLAGS, SEVERITIES
 
 PRESETS = ("default", "strict")
 VERSION = 1
@@ -34,7 +34,7 @@ class PolicyError(Exception):
 
 @dataclass(frozen=True)
 class Policy:
-    """Every setting of a policy, flattened (see ``tui/policies/default.toml`` for each)."""
+    """Every setting of a policy, flattened (see ``tui/domain/policies/default.toml`` for each)."""
 
     name: str
     known: str
@@ -173,7 +173,7 @@ def _parse(text: str, where: str) -> dict:
 
 
 def _preset_settings(name: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
-    text = resources.files("tui").joinpath("policies", f"{name}.toml").read_text("utf-8")
+    text = resources.files("tui.domain").joinpath("policies", f"{name}.toml").read_text("utf-8")
     data = _parse(text, f"built-in policy {name}")
     base = data.get("based_on")
     settings = {} if base is None else _preset_settings(base, (*seen, name))

@@ -1,13 +1,13 @@
 """The wording rules behind note classification: one list of phrases per kind of note.
 
-Every pattern is matched against the tidy form of a note made by :mod:`tui.note_text`:
+Every pattern is matched against the tidy form of a note made by :mod:`tui.domain.notes.text`:
 lower case, no accents, no punctuation, apostrophes dropped (``I'd`` is ``id``, ``we're``
 is ``were``, ``let's`` is ``lets``), one space between words. ``W`` stands for "any one
 word", so ``W{0,2}`` lets up to two words sit between the parts of a phrase.
 
 Each phrase must start with plain words (or a group of plain alternatives, ``\\d`` or a
-character class): :mod:`tui.note_index` files phrases by their first letters. To teach the
-classifier a new wording, add a phrase to the right list and a paraphrase to
+character class): :mod:`tui.domain.notes.phrase_index` files phrases by their first
+letters. To teach the classifier a new wording, add a phrase to the right list and a paraphrase to
 ``tests/data/labelled_notes.txt``; ``tests/bench/note_accuracy.py`` shows the effect.
 """
 
@@ -240,7 +240,7 @@ STOCK = (
 
 
 # Every list by the label it gives, in the order the labels win when a note matches more
-# than one (see tui.notes). Among the four families the more specific a reason, the more it
+# than one (see tui.domain.notes). Among the four families the more specific a reason, the more it
 # says about the sender: a visit to "my profile" or a named referrer beats a wish to grow a
 # network.
 RULES = {

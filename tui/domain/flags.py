@@ -22,9 +22,9 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from tui.flag_codes import RED_FLAGS, SECTIONS, SEVERITY_RANK, UNPROFESSIONAL_PHOTOS
-from tui.models import Flag
-from tui.notes import FAMILY_LABELS, classify, kind_of
+from tui.domain.models import Flag
+from tui.domain.notes import FAMILY_LABELS, classify, kind_of
+from tui.domain.vocabulary import RED_FLAGS, SECTIONS, SEVERITY_RANK, UNPROFESSIONAL_PHOTOS
 
 
 def _red(code: str, explanation: str, field: str, detail=()) -> Flag:
@@ -136,7 +136,7 @@ def evaluate(invitation, policy=None, *, evidence: bool = True) -> list[Flag]:
     the stored flag column of a million rows.
     """
     if policy is None:
-        from tui.policy import default_policy
+        from tui.domain.policy import default_policy
 
         policy = default_policy()
     person = invitation.person

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.models import Flag, Recommendation
+from tui.domain.models import Flag, Recommendation
+from tui.domain.vocabulary import FAMILY_LABELS, FLAG_PHRASES
 
 # Policy setting -> the situation it covers, in plain words.
 RULE_TEXT = {
@@ -45,27 +46,6 @@ ACTION_TEXT = {
     "ignore": "ignore",
 }
 
-# Red flags named in the "also worth a look" line.
-SHORT = {
-    "generic_note": "a stock or missing note",
-    "no_stated_reason": "no stated reason",
-    "sales_pitch": "a sales pitch",
-    "no_photo": "no photo",
-    "unprofessional_photo": "an unprofessional photo",
-    "sparse_profile": "a sparse profile",
-    "no_mutual_connections": "no mutual connections",
-    "new_profile": "a brand-new profile",
-    "reply_pitch": "a sales pitch in the reply",
-    "reply_no_reason": "a reply without a reason",
-}
-
-_FAMILY = {
-    "grow_network": "they want to grow their network",
-    "appreciation": "they appreciate something you made",
-    "profile_view": "they follow up on your visit to their profile",
-    "referral": "someone referred them to you",
-}
-
 
 def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, str | None]:
     """The deciding row: (policy setting, what we saw, the flag code that decided it)."""
@@ -76,8 +56,12 @@ def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, st
     if "reply_pitch" in found:
         return "reply_pitch", "Asked why, they replied with a sales pitch.", "reply_pitch"
     if "stated_reason" in found:
-        family = _FAMILY.get(next(iter(found["stated_reason"].detail), ""), "")
-        said = f"The note states a reason: {family}." if family else "The note states a reason."
+        family = FAMILY_LABELS.get(next(iter(found["stated_reason"].detail), ""), "")
+        said = (
+            f"The note states a reason: the sender {family}."
+            if family
+            else "The note states a reason."
+        )
         return "stranger_with_reason", said, "stated_reason"
     if "recruiter_note" in found:
         return "recruiter", "The note is from a recruiter with a job in mind.", "recruiter_note"
@@ -85,9 +69,11 @@ def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, st
         detail = next(iter(found["reply_reason"].detail), "")
         if detail == "recruiter":
             return "recruiter", "Their reply says they are recruiting.", "reply_reason"
-        family = _FAMILY.get(detail)
+        family = FAMILY_LABELS.get(detail)
         said = (
-            f"Their reply states a reason: {family}." if family else "Their reply states a reason."
+            f"Their reply states a reason: the sender {family}."
+            if family
+            else "Their reply states a reason."
         )
         return "reply_reason", said, "reply_reason"
     if "reply_no_reason" in found:
@@ -132,7 +118,7 @@ def recommend(flags: Iterable[Flag], policy, status: str | None = None) -> Recom
     if action == "ask":
         reasons.append("Reply asking why they want to connect, then decide on their answer.")
     others = [
-        SHORT.get(f.code, f.code.replace("_", " "))
+        FLAG_PHRASES.get(f.code, f.code.replace("_", " "))
         for f in flags
         if f.kind == "red" and f.code != decided_by
     ]

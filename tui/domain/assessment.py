@@ -8,9 +8,9 @@ evidence, and the recommendation with its reasons.
 
 from __future__ import annotations
 
-from tui import flags as flag_rules
-from tui.models import Assessment, Flag, Recommendation
-from tui.policy import Policy, default_policy, recommend, recommended_action
+from tui.domain import flags as flag_rules
+from tui.domain.models import Assessment, Flag, Recommendation
+from tui.domain.policy import Policy, default_policy, recommend, recommended_action
 
 
 def evaluate(invitation, policy: Policy | None = None) -> tuple[list[Flag], Recommendation]:

@@ -2,7 +2,7 @@
 
 Classification reads the wording only (never how a note was generated), because users
 import notes nobody here wrote. It is rule-based so anyone can see why a note landed where
-it did: the phrases per kind live in :mod:`tui.note_patterns`, and the result carries the
+it did: the phrases per kind live in :mod:`tui.domain.notes.patterns`, and the result carries the
 character spans of the phrases that decided it, as indices into the note exactly as given.
 
 Order of precedence, and why:
@@ -25,21 +25,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from tui.note_index import PhraseIndex
-from tui.note_patterns import RULES
-from tui.note_text import merge_spans, normalise
+from tui.domain.notes.patterns import RULES
+from tui.domain.notes.phrase_index import PhraseIndex
+from tui.domain.notes.text import merge_spans, normalise
+from tui.domain.vocabulary import FAMILY_LABELS, FAMILY_NAMES
 
 Kind = Literal["stock", "reason", "pitch", "recruiter", "other", "none"]
 KINDS = ("stock", "reason", "pitch", "recruiter", "other", "none")
-FAMILY_NAMES = ("grow_network", "appreciation", "profile_view", "referral")
-
-# Plain-words names of the families, for explanations.
-FAMILY_LABELS = {
-    "grow_network": "wants to grow their professional network",
-    "appreciation": "appreciates something you made",
-    "profile_view": "follows up on your visit to their profile",
-    "referral": "was referred to you by someone",
-}
 
 _INDEX = PhraseIndex(RULES)
 _KIND_OF_LABEL = {"pitch_call": "pitch", **{f: "reason" for f in FAMILY_NAMES}}
