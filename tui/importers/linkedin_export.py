@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from tui.domain.models import NewInvitation, Person
 from tui.importers import csvtext
-from tui.importers.connections import Connections, read_connections
+from tui.importers.connections import Connections
 from tui.importers.dates import parse_export_time
 from tui.importers.errors import ImportFileError, label, shown
 from tui.importers.identity import digest, name_key, text_key, url_key
@@ -227,13 +227,3 @@ def read_invitations(
                 line,
             )
         yield _invitation(row, col, where, line, connections)
-
-
-def read_export(files: ExportFiles) -> tuple[Connections | None, Iterator[Record]]:
-    """Connections first (parsed whole), then the invitations as a lazy stream."""
-    connections = (
-        None
-        if files.connections is None
-        else read_connections(files.connections, files.connections_where)
-    )
-    return connections, read_invitations(files.invitations, files.invitations_where, connections)

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 from tui.domain.models import Assessment, NewInvitation
 from tui.importers import detect as sniff
-from tui.importers.connections import Connections
+from tui.importers.connections import Connections, read_connections
 from tui.importers.errors import ImportFileError, label
 from tui.importers.jsonl import read_jsonl
 from tui.importers.linkedin_export import (
     open_csv,
     open_folder,
     open_zip,
-    read_connections,
     read_invitations,
 )
 from tui.importers.record import Record

@@ -157,10 +157,3 @@ def reply_plan(role: Role) -> tuple[str | None, float]:
 
 def slot_key(scenario: str, slot: str) -> str:
     return f"scenario:{scenario}:{slot}"
-
-
-def slot_of(external_key: str | None) -> str | None:
-    """The slot part of a scenario key (``scenario:NAME:SLOT`` -> ``SLOT``)."""
-    if not external_key or not external_key.startswith("scenario:"):
-        return None
-    return external_key.split(":", 2)[2]

@@ -109,9 +109,3 @@ def outcome_of(status: str, decisions: Iterable[Decision]) -> str:
     if status in ("asked", "replied"):
         return "asked"
     return "undecided"
-
-
-def table_rows() -> list[tuple[str, list[int]]]:
-    """The points table as rows (intent, points per outcome) for help texts and docs."""
-    shown = ("accept", "ask_accept", "ask_ignore", "ignore")
-    return [(intent, [POINTS[intent][o] for o in shown]) for intent in POINTS]

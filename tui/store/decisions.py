@@ -204,4 +204,4 @@ class DecisionLog:
             (invitation_id,),
         )
         if assessment is not None:
-            self._write_assessment(conn, invitation_id, assessment)
+            rows.write_assessment(conn, invitation_id, assessment)

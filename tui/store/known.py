@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tui.domain.models import Assessment
+from tui.store import rows
 
 CHUNK = 500  # keys per query, well under SQLite's variable limit
 
@@ -39,6 +40,6 @@ def update_known(store, known_by_key: dict[str, bool], assess: Callable[..., Ass
                 conn.execute(
                     "UPDATE people SET known = ? WHERE id = ?", (int(new), row["person_id"])
                 )
-                store._write_assessment(conn, row["id"], assess(store.get(row["id"])))
+                rows.write_assessment(conn, row["id"], assess(store.get(row["id"])))
                 changed += 1
     return changed

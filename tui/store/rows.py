@@ -182,3 +182,16 @@ def decision_from_row(row: sqlite3.Row) -> Decision:
         undoes=row["undoes"],
         batch=row["batch"],
     )
+
+
+def write_assessment(conn: sqlite3.Connection, invitation_id: int, assessment: Assessment) -> None:
+    """Inside a caller's transaction: store an invitation's flags and recommendation."""
+    conn.execute(
+        "UPDATE invitations SET flag_codes = ?, flag_count = ?, recommended = ? WHERE id = ?",
+        (
+            ";".join(assessment.flag_codes),
+            len(assessment.flag_codes),
+            assessment.recommended,
+            invitation_id,
+        ),
+    )

@@ -6,7 +6,6 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.domain.models import Assessment, InboxRow, Invitation, NewInvitation
@@ -15,12 +14,9 @@ from tui.store.connection import connect
 from tui.store.decisions import DecisionLog
 from tui.store.errors import StoreError
 from tui.store.export_queries import ExportQueries
+from tui.store.list_query import Cursor, Filter, count_rows, list_rows
 from tui.store.training import TrainingTables
 
-_INBOX_SELECT = (
-    "SELECT i.id, i.sent_at, i.status, i.flag_codes, i.recommended, "
-    "p.name, p.headline, p.company FROM invitations i JOIN people p ON p.id = i.person_id"
-)
 _FULL_SELECT = (
     f"SELECT i.*, {', '.join('p.' + c.strip() for c in rows.PERSON_COLUMNS.split(','))} "
     "FROM invitations i JOIN people p ON p.id = i.person_id"
@@ -32,39 +28,12 @@ _INVITATIONS_INSERT = (
     f"INSERT INTO invitations (person_id, {rows.INVITATION_COLUMNS}) VALUES ({', '.join('?' * 11)})"
 )
 _UNASSESSED = Assessment()
-
-
-def search_clause(text: str) -> tuple[str, list[str]]:
-    """SQL matching ``text`` literally (``%`` and ``_`` too) in name, company, headline, note."""
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    fields = ("p.name", "p.company", "p.headline", "i.note")
-    clause = "(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")"
-    return clause, [pattern] * len(fields)
+PENDING = Filter()
+RECEIVED = Filter(status=None)  # every status but sent
 
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True, slots=True)
-class Cursor:
-    """A position in the inbox order (newest first): the keyset for the next page."""
-
-    sent_at: str
-    id: int
-
-    @classmethod
-    def of(cls, row: InboxRow) -> Cursor:
-        return cls(row.sent_at, row.id)
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """Which invitations a list shows. ``status=None`` means every status but "sent"."""
-
-    status: str | None = "pending"
-    flagged_only: bool = False
-    search: str | None = None
 
 
 class Store(DecisionLog, ExportQueries, TrainingTables):
@@ -198,23 +167,6 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
             conn.executemany(_INVITATIONS_INSERT, invitations)
         return next_id - first
 
-    def set_assessment(self, invitation_id: int, assessment: Assessment) -> None:
-        """Refresh the stored flags and recommendation (after a reply, or a policy change)."""
-        with self.transaction() as conn:
-            self._write_assessment(conn, invitation_id, assessment)
-
-    @staticmethod
-    def _write_assessment(conn, invitation_id: int, assessment: Assessment) -> None:
-        conn.execute(
-            "UPDATE invitations SET flag_codes = ?, flag_count = ?, recommended = ? WHERE id = ?",
-            (
-                ";".join(assessment.flag_codes),
-                len(assessment.flag_codes),
-                assessment.recommended,
-                invitation_id,
-            ),
-        )
-
     # ------------------------------------------------------------------ reading the inbox
 
     def counts(self) -> dict[str, int]:
@@ -225,24 +177,9 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         result["all"] = sum(v for k, v in result.items() if k != "sent")
         return result
 
-    def _where(self, view: Filter) -> tuple[list[str], list]:
-        clauses, params = [], []
-        if view.status is None:
-            clauses.append("i.status != 'sent'")
-        else:
-            clauses.append("i.status = ?")
-            params.append(view.status)
-        if view.flagged_only:
-            clauses.append("i.flag_count > 0")
-        if view.search:
-            clause, values = search_clause(view.search)
-            clauses.append(clause)
-            params.extend(values)
-        return clauses, params
-
     def page(
         self,
-        view: Filter = Filter(),
+        view: Filter = PENDING,
         *,
         after: Cursor | None = None,
         before: Cursor | None = None,
@@ -254,35 +191,13 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         ``after`` gives the rows below a cursor, ``before`` the rows above it (returned in
         list order), ``from_end`` the last page.
         """
-        clauses, params = self._where(view)
-        descending = True
-        if after is not None:
-            clauses.append("(i.sent_at, i.id) < (?, ?)")
-            params.extend([after.sent_at, after.id])
-        elif before is not None:
-            clauses.append("(i.sent_at, i.id) > (?, ?)")
-            params.extend([before.sent_at, before.id])
-            descending = False
-        elif from_end:
-            descending = False
-        order = "DESC" if descending else "ASC"
-        sql = (
-            f"{_INBOX_SELECT} WHERE {' AND '.join(clauses)} "
-            f"ORDER BY i.sent_at {order}, i.id {order} LIMIT ?"
+        return list_rows(
+            self.conn, view, after=after, before=before, from_end=from_end, limit=limit
         )
-        found = [rows.inbox_row(r) for r in self.conn.execute(sql, [*params, limit])]
-        return found if descending else found[::-1]
 
     def count(self, view: Filter, *, before: Cursor | None = None) -> int:
         """How many invitations a filtered list holds (above ``before``, if given)."""
-        clauses, params = self._where(view)
-        if before is not None:
-            clauses.append("(i.sent_at, i.id) > (?, ?)")
-            params.extend([before.sent_at, before.id])
-        # The people table is needed only to search names, companies and headlines.
-        join = " JOIN people p ON p.id = i.person_id" if view.search else ""
-        sql = f"SELECT count(*) FROM invitations i{join} WHERE {' AND '.join(clauses)}"
-        return self.conn.execute(sql, params).fetchone()[0]
+        return count_rows(self.conn, view, before=before)
 
     def position(self, view: Filter, cursor: Cursor) -> int:
         """How many rows of the list come before ``cursor`` (for a scrollbar)."""
@@ -298,7 +213,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         ).fetchall()
         return rows.invitation_from_row(row, messages)
 
-    def iter_invitations(self, view: Filter = Filter(status=None)) -> Iterator[Invitation]:
+    def iter_invitations(self, view: Filter = RECEIVED) -> Iterator[Invitation]:
         """Every invitation of a list in inbox order, with sender and messages."""
         after = None
         while True:

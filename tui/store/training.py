@@ -222,14 +222,6 @@ class TrainingTables:
             found.update((row[0], row[1]) for row in self.conn.execute(sql, chunk))
         return found
 
-    def set_difficulty(self, ratings: Iterable[tuple[int, int]]) -> None:
-        """Store difficulty ratings ``(invitation_id, 1..5)`` computed after the fact."""
-        with self.transaction() as conn:
-            conn.executemany(
-                "UPDATE invitations SET difficulty = ? WHERE id = ?",
-                [(level, invitation_id) for invitation_id, level in ratings],
-            )
-
     # ------------------------------------------------------------------ training results
 
     def start_session(

@@ -49,10 +49,6 @@ class NoteClass:
     family: str | None = None
     spans: tuple[tuple[int, int], ...] = ()
 
-    @property
-    def states_reason(self) -> bool:
-        return self.kind == "reason"
-
 
 NONE = NoteClass("none")
 OTHER = NoteClass("other")
