@@ -118,9 +118,19 @@ def open_app(db_path: Path, **kwargs):
     return app
 
 
+def busy(app) -> bool:
+    """A worker running, a decision being written, or the detail waiting to settle."""
+    screen = app.screen
+    return (
+        any(worker.is_running for worker in app.workers)
+        or getattr(screen, "settling", False)
+        or getattr(screen, "deciding", False)
+    )
+
+
 async def settle(pilot, timeout: float = 10.0) -> None:
-    """Wait until no worker has run, and no decision been written, for a few loop turns
-    (their results are then handled).
+    """Wait until no worker has run, and no decision been written, for a few loop turns,
+    then until every message those brought is handled and the screen painted.
 
     Polls in 5 ms steps rather than Pilot's 20 ms idle waits: the app tests press many
     keys and this keeps the module quick.
@@ -130,10 +140,10 @@ async def settle(pilot, timeout: float = 10.0) -> None:
     quiet = 0
     while quiet < 4 and time.monotonic() < deadline:
         await asyncio.sleep(0.005)
-        busy = any(worker.is_running for worker in app.workers)
-        busy = busy or getattr(app.screen, "settling", False)
-        busy = busy or getattr(app.screen, "deciding", False)
-        quiet = 0 if busy else quiet + 1
+        quiet = 0 if busy(app) else quiet + 1
+        if quiet == 4:
+            await pilot.pause()  # the messages the results posted, then a frame
+            quiet = 0 if busy(app) else quiet
 
 
 async def idle(pilot) -> None:
@@ -153,10 +163,19 @@ async def press(pilot, *keys: str) -> None:
         await settle(pilot)
 
 
+def screen_strips(app) -> list:
+    """The screen as the terminal gets it: one strip per row, after the line filters.
+
+    Textual has no public way to read the composed screen back (screenshots are SVG), so
+    this asks the screen's compositor, as Textual's own tests do.
+    """
+    return app.screen._compositor.render_strips()[: app.size.height]
+
+
 def screen_text(app) -> str:
     """The whole screen as plain text, one line per row (colour and style dropped)."""
     out = io.StringIO()
-    for strip in app.screen._compositor.render_strips()[: app.size.height]:
+    for strip in screen_strips(app):
         out.write("".join(segment.text for segment in strip).rstrip() + "\n")
     return out.getvalue()
 

@@ -7,10 +7,10 @@ import sqlite3
 from conftest import Inv, db_statuses, make_db, open_app, press, screen_text, settle
 
 from tui.store import Store, StoreError
-from tui.ui.screens.composer import ComposerScreen
-from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.dialogs.composer import ComposerScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.inbox.inbox_list import InboxList
 
 
 def current(app) -> str | None:

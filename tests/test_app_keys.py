@@ -11,11 +11,12 @@ from conftest import make_db, open_app, press, screen_text, settle
 from textual.command import CommandPalette
 from textual.theme import BUILTIN_THEMES
 
-from tui.ui.app import rebindable_scopes, run_app
+from tui.commands.open_app import run_app
 from tui.ui.config import Config, ConfigError, load_config, valid_key
-from tui.ui.screens.help import HelpScreen
-from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.dialogs.help import HelpScreen
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.inbox.inbox_list import InboxList
+from tui.ui.keymap import rebindable_scopes
 
 
 def current(app) -> str | None:
@@ -104,15 +105,16 @@ async def test_theme_key_cycles_themes(db):
         assert len({first, app.theme}) == 2 or app.theme != first
 
 
-async def test_export_writes_the_split_and_says_where(db):
+async def test_export_writes_the_split_and_says_where_until_the_next_key(db):
     app = open_app(db)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(250, 30)) as pilot:
         await settle(pilot)
         await press(pilot, "a", "4", "e")
-        messages = [n.message for n in app._notifications]
-        written = [m for m in messages if "rows written to" in m]
-        assert written, messages
-        path = written[-1].split("rows written to ")[-1]
+        status = screen_text(app).splitlines()[-2]
+        assert "exported 2 rows to " in status
+        path = status.split("exported 2 rows to ")[-1].strip()
+        await press(pilot, "j")
+        assert "exported" not in screen_text(app)  # the next key moves on
     with open(path, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["name"] for row in rows} == {"Ada Lovelace", "Hana Ito"}

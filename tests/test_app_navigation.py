@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import Inv, make_db, open_app, press, screen_text, settle
 
-from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.inbox.inbox_list import InboxList
 
 
 def names(app) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import Inv, make_db, open_app, press, screen_text, settle
 
-from tui.ui.inbox_window import PAGE, WINDOW_CAP
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.inbox.inbox_list import InboxList
+from tui.ui.inbox.row_window import PAGE, WINDOW_CAP
 
 COUNT = 1500  # more than the window holds, several pages
 
@@ -46,7 +46,9 @@ async def test_paging_down_walks_the_keyset_pages_in_order(big_db):
         assert inbox.cursor > 2 * PAGE
         assert len(inbox.loaded_rows()) <= WINDOW_CAP
         rows = inbox.loaded_rows()
-        assert [row.name for row in rows] == [expected(inbox._lo + i) for i in range(len(rows))]
+        assert [row.name for row in rows] == [
+            expected(inbox.window.lo + i) for i in range(len(rows))
+        ]
         for _ in range(60):
             await press(pilot, "pageup")
         assert inbox.cursor == 0 and current(app) == expected(0)

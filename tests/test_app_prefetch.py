@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import db_statuses, idle, open_app, press, settle
-from textual.geometry import Region
 
-from tui.ui import detail_loader
 from tui.ui.gateway import Gateway
-from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.inbox import detail_loader
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.inbox.inbox_list import InboxList
 
 
 @pytest.fixture
@@ -35,13 +34,9 @@ def calls_to(monkeypatch, owner: type, method: str) -> list:
     return seen
 
 
-def frames_painted(monkeypatch, pane: type) -> list[range]:
-    """The line ranges ``pane`` paints line by line from now on (a kept frame paints none)."""
-    return calls_to(monkeypatch, pane, "paint_lines")
-
-
 def shown_name(app) -> str:
-    return app.screen.query_one(DetailPane).plain_text().splitlines()[0]
+    detail = app.screen.query_one(DetailPane).detail
+    return detail.invitation.person.name if detail.invitation else ""
 
 
 async def opened_with_the_next_prepared(pilot, loads):
@@ -108,64 +103,3 @@ async def test_an_undone_ask_shows_its_message_not_the_detail_prepared_before(db
         await press(pilot, "z")  # back to pending, but the message stays on record
         assert inbox.row.id == first.id and db_statuses(db)[first.name] == "pending"
         assert "You asked" in app.screen.query_one(DetailPane).plain_text()
-
-
-@pytest.mark.parametrize("key", ["a", "j"])
-async def test_the_list_lines_a_key_brings_are_painted_ahead_and_painted_right(
-    db, loads, monkeypatch, key
-):
-    from tui.ui.widgets import inbox_list
-
-    painted = []
-    original = inbox_list.render_row
-    monkeypatch.setattr(
-        inbox_list,
-        "render_row",
-        lambda row, *a, **k: painted.append(row.id) or original(row, *a, **k),
-    )
-    app = open_app(db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        inbox, _, _ = await opened_with_the_next_prepared(pilot, loads)
-        # The press settles for a while; the row it brings must not get a prefetch of
-        # its own meanwhile, whose paint-ahead would be counted as the key's.
-        monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)
-        painted.clear()
-        await press(pilot, key)
-        assert painted == []  # every line of the new frame was ready
-        shown = [inbox.render_line(y).text for y in range(inbox.size.height)]
-        inbox.invalidate()  # paint afresh, from the rows as they are now
-        assert [inbox.render_line(y).text for y in range(inbox.size.height)] == shown
-        assert painted  # (the fresh paint did paint rows)
-
-
-@pytest.mark.parametrize("key", ["a", "j"])
-async def test_the_detail_a_key_brings_is_painted_ahead_as_a_whole_frame(
-    db, loads, monkeypatch, key
-):
-    painted = frames_painted(monkeypatch, DetailPane)
-    app = open_app(db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        _, _, second = await opened_with_the_next_prepared(pilot, loads)
-        monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)  # as above
-        painted.clear()
-        await press(pilot, key)
-        assert shown_name(app) == second.name
-        assert painted == []  # the frame on show was painted before the key
-        detail = app.screen.query_one(DetailPane)
-        crop = Region(0, 0, *detail.outer_size)
-        shown = [strip.text for strip in detail.render_lines(crop)]
-        detail.forget_frames()
-        assert [strip.text for strip in detail.render_lines(crop)] == shown
-        assert painted  # (that one was painted line by line)
-
-
-async def test_the_mouse_crossing_the_list_leaves_the_frames_painted_ahead(db, loads, monkeypatch):
-    app = open_app(db)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await opened_with_the_next_prepared(pilot, loads)
-        monkeypatch.setattr(detail_loader, "PREFETCH_DELAY", 60)  # as above
-        for y in range(6):  # Textual asks the list for the line under the mouse each time
-            await pilot.hover(InboxList, offset=(5, y))
-        painted = frames_painted(monkeypatch, InboxList)
-        await press(pilot, "j")
-        assert painted == []  # the frame painted ahead was still kept

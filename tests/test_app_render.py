@@ -10,12 +10,12 @@ from rich.style import Style
 from textual.geometry import Region
 
 from tui.domain.models import InboxRow
-from tui.ui.bars.splits import compact_number
-from tui.ui.row_format import RowStyles, columns, render_row
-from tui.ui.timefmt import compact_age
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.inbox.inbox_list import InboxList
+from tui.ui.inbox.splits_bar import compact_number
+from tui.ui.render.row import RowStyles, columns, render_row
+from tui.ui.render.timefmt import compact_age
 
-PLAIN = RowStyles(*(Style() for _ in range(10)))
+PLAIN = RowStyles(*(Style() for _ in range(11)))
 
 
 def row(name: str, **fields) -> InboxRow:
@@ -98,10 +98,11 @@ def test_flags_show_as_symbols_so_they_survive_no_color():
 
 
 def test_status_cursor_and_mark_are_symbols():
-    assert line(row("A"), cursor=True).startswith("▶ •")
-    assert line(row("A", status="accepted"), marked=True).startswith(" *✔")
-    assert line(row("A", status="ignored"))[2] == "✘"
-    assert line(row("A", status="asked"))[2] == "?"
+    assert line(row("A"), cursor=True).startswith("▶  •")
+    assert line(row("A", status="accepted"), marked=True).startswith(" * ✔")
+    assert line(row("A", status="accepted"), marked=True, cursor=True).startswith("▶* ✔")
+    assert line(row("A", status="ignored"))[3] == "✘"
+    assert line(row("A", status="asked"))[3] == "?"
 
 
 @pytest.mark.parametrize(
@@ -137,8 +138,8 @@ async def test_no_color_keeps_flags_marks_and_cursor_readable(db, monkeypatch):
         await settle(pilot)
         await press(pilot, "space")
         lines = list_lines(app)
-        assert lines[0].startswith(" *•")  # marked
-        assert lines[1].startswith("▶ • ▲▲")  # cursor, two red flags
+        assert lines[0].startswith(" * •")  # marked
+        assert lines[1].startswith("▶  • ▲▲")  # cursor, two red flags
         assert "▸1 Pending 5" in screen_text(app)  # the active split is marked
 
 
@@ -159,7 +160,7 @@ async def test_a_million_row_count_fits_the_splits_bar_at_80_columns(tmp_path):
     app = open_app(make_db(tmp_path, [Inv("One", 1)]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.screen.splits_line.counts = dict.fromkeys(
+        app.screen.splits_bar.counts = dict.fromkeys(
             ("pending", "asked", "replied", "accepted", "ignored", "all", "sent"), 1_234_567
         )
         await settle(pilot)
@@ -197,5 +198,5 @@ async def test_the_ages_in_the_list_follow_the_clock_when_the_list_is_reloaded(t
         await settle(pilot)
         assert shown() != before  # the ages moved on
         after = shown()
-        inbox.invalidate()  # the same rows painted afresh
+        inbox.repaint_rows()  # the same rows painted afresh
         assert shown() == after

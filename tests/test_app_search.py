@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import Inv, make_db, open_app, press, screen_text, settle
 from textual.widgets import Input
 
-from tui.ui.widgets.inbox_list import InboxList
-from tui.ui.widgets.search_bar import SearchBar
+from tui.ui.inbox.inbox_list import InboxList
+from tui.ui.inbox.search_bar import SearchBar
 
 PEOPLE = [
     Inv("Ann Archer", 1, headline="Designer", company="Umbrella"),

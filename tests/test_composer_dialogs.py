@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Static
 
-from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.screens.help import HelpScreen, group_bindings, group_of
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.dialogs.help import HelpScreen, group_bindings, group_of
 
 BINDINGS = [
     ("j", "Next invitation", "cursor_down"),
@@ -42,7 +42,7 @@ class DialogApp(App):
 
 
 @pytest.mark.parametrize(
-    ("keys", "answer"), [("y", True), ("enter", True), ("n", False), ("escape", False)]
+    ("keys", "answer"), [("y", True), ("enter", False), ("n", False), ("escape", False)]
 )
 async def test_confirm_keys(keys, answer):
     app = DialogApp(ConfirmScreen("Ignore 3 marked invitations?"))
@@ -63,13 +63,14 @@ async def test_confirm_buttons(button, answer):
         assert app.results == [answer]
 
 
-async def test_confirm_tab_then_enter_answers_no():
+async def test_confirm_starts_on_no_and_tab_then_enter_answers_yes():
     app = DialogApp(ConfirmScreen("Accept 2?"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert app.focused is not None and app.focused.id == "confirm-no"
         await pilot.press("tab", "enter")
         await pilot.pause()
-        assert app.results == [False]
+        assert app.results == [True]
 
 
 async def test_confirm_question_shown_literally():
@@ -96,14 +97,14 @@ def test_group_bindings_merges_keys_of_one_id_and_orders_groups():
     names = [group for group, _ in grouped]
     assert names == ["Move", "Decide", "Mark", "Search and filter", "Views", "App", "Other"]
     rows = dict(grouped)
-    assert ("j / down", "Next invitation") in rows["Move"]
-    assert ("z / u", "Undo the last decision") in rows["Decide"]
-    assert rows["Other"] == [("F9", "Something new")]
+    assert ("j / down", "Next invitation", "cursor_down") in rows["Move"]
+    assert ("z / u", "Undo the last decision", "undo") in rows["Decide"]
+    assert rows["Other"] == [("F9", "Something new", "frobnicate")]
 
 
 def test_explicit_group_wins():
     grouped = group_bindings([("e", "Export to CSV", "export", "Files")])
-    assert grouped == [("Files", [("e", "Export to CSV")])]
+    assert grouped == [("Files", [("e", "Export to CSV", "export")])]
 
 
 def table_text(app) -> str:

@@ -7,14 +7,14 @@ from textual.app import App
 from textual.widgets import Static, Tabs, TextArea
 
 from tui.domain.models import Invitation, Person
-from tui.ui.reply_templates import (
+from tui.ui.dialogs.composer import EMPTY_HINT, ComposerScreen
+from tui.ui.dialogs.reply_templates import (
     DEFAULT_TEMPLATES,
     ReplyTemplate,
     fill,
     first_name,
     templates_from_config,
 )
-from tui.ui.screens.composer import EMPTY_HINT, ComposerScreen
 
 
 def invitation(name: str = "Marta Silva", note: str | None = "Hello") -> Invitation:

@@ -7,8 +7,8 @@ from textual.app import App, ComposeResult
 from tui.domain.assessment import evaluate
 from tui.domain.models import Experience, NewInvitation, Person
 from tui.store import Filter, Store
-from tui.ui import styles
-from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.render import styles
 
 PITCH_NOTE = (
     "Hi! I run a small agency. We can double your sales pipeline in 30 days, "

@@ -19,10 +19,10 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import TextArea
 
-from tui.ui.screens.composer import ComposerScreen
-from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.screens.help import HelpScreen
-from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.dialogs.composer import ComposerScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.dialogs.help import HelpScreen
+from tui.ui.inbox.detail_pane import DetailPane
 
 
 class PaneHarness(App):

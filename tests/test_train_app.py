@@ -16,14 +16,14 @@ from tui.cli import main
 from tui.simulate.clock import DrivenClock
 from tui.simulate.training import TrainingSession
 from tui.store import Store
-from tui.ui.screens.composer import ComposerScreen
-from tui.ui.screens.confirm import ConfirmScreen
-from tui.ui.screens.training_inbox import TrainingInboxScreen
-from tui.ui.screens.training_report import TrainingReportScreen
-from tui.ui.screens.verdict import VerdictScreen
-from tui.ui.training_app import TrainingApp
-from tui.ui.widgets.detail_pane import DetailPane
-from tui.ui.widgets.inbox_list import InboxList
+from tui.ui.dialogs.composer import ComposerScreen
+from tui.ui.dialogs.confirm import ConfirmScreen
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.inbox.inbox_list import InboxList
+from tui.ui.training.app import TrainingApp
+from tui.ui.training.inbox_screen import TrainingInboxScreen
+from tui.ui.training.report import TrainingReportScreen
+from tui.ui.training.verdict import VerdictScreen
 
 SIZE = (100, 32)
 

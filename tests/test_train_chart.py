@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tui.ui.widgets.intent_chart import SEGMENTS, chart_lines, segments
+from tui.ui.training.intent_chart import SEGMENTS, chart_lines, segments
 
 
 @dataclass

@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from conftest import Inv, make_db, settle
 
 from tui.cli import main
+from tui.commands.training_session import exercise_path, slug
 from tui.store import Filter, Store
-from tui.ui.training_app import TrainingApp, exercise_path, slug
+from tui.ui.training.app import TrainingApp
 
 
 def run(*args: str):

@@ -12,8 +12,8 @@ from textual.app import App
 from tui.simulate.clock import DrivenClock
 from tui.simulate.training import TrainingSession
 from tui.store import Store
-from tui.ui.screens.training_report import TrainingReportScreen
-from tui.ui.screens.verdict import VerdictScreen
+from tui.ui.training.report import TrainingReportScreen
+from tui.ui.training.verdict import VerdictScreen
 
 SIZE = (80, 24)
 TITLE = "Four strangers and a stock note"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.domain.models import Flag, Recommendation
-from tui.ui.render_flags import action_badge, flag_list, recommendation_text, title
+from tui.ui.render.flags import action_badge, flag_list, recommendation_text, title
 
 
 def test_flags_are_listed_worst_first_then_signals():

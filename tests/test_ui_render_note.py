@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tui.domain.models import Flag
-from tui.ui import styles
-from tui.ui.render_note import evidence_ranges, highlight, note_text, reply_text
+from tui.ui.render import styles
+from tui.ui.render.note import evidence_ranges, highlight, note_text, reply_text
 
 
 def red(field: str = "note", *spans: tuple[int, int], code: str = "sales_pitch") -> Flag:

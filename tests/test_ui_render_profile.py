@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tui.domain.models import Education, Experience, Flag, Invitation, Person
-from tui.ui import styles
-from tui.ui.render_profile import (
+from tui.ui.render import styles
+from tui.ui.render.profile import (
     PHOTO_BADGES,
     clip,
     header,
@@ -159,24 +159,23 @@ def test_red_flag_fields_get_a_marker():
 def test_header_shows_hostile_name_literally():
     inv = invitation(name="[bold red]x[/] \x1b[2J\u202eevil", headline="[i]head[/i]")
     lines = lines_of(header(inv))
-    assert lines[0] == "[bold red]x[/] \\x1b[2J\\u202eevil"
-    assert lines[2] == "[i]head[/i]"
+    assert lines[0].startswith("[bold red]x[/] \\x1b[2J\\u202eevil  ")  # then the badges
+    assert lines[1] == "[i]head[/i]"
 
 
 def test_header_clips_a_ten_kilobyte_name_and_newlines():
     inv = invitation(name="N" * 10_000, headline="line one\nline two")
     lines = lines_of(header(inv))
-    assert len(lines[0]) < 200
-    assert lines[0].endswith("… (10,000 characters)")
-    assert lines[2] == "line one line two"
+    assert len(lines[0]) < 250
+    assert "N… (10,000 characters)  " in lines[0]
+    assert lines[1] == "line one line two"
 
 
 def test_header_role_location_and_sent():
     inv = invitation(position="CTO", company="Acme", location="Porto", headline=None)
     lines = lines_of(header(inv))
-    assert lines[2] == "headline unknown"
-    assert lines[3] == "CTO at Acme · Porto"
-    assert lines[4] == "Sent 2026-02-01 10:00 · pending"
+    assert lines[1] == "headline unknown"
+    assert lines[2] == "CTO at Acme · Porto · Sent 2026-02-01 10:00 · pending"
 
 
 @pytest.mark.parametrize(

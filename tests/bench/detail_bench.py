@@ -29,7 +29,7 @@ from _ui_samples import (
     pitch_invitation,
 )
 
-from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.inbox.detail_pane import DetailPane
 
 ROUNDS = 200
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +19,27 @@ def _inbox_is_empty(db_path: Path) -> bool:
     from tui.store import Store
 
     with Store.open(db_path) as store:
-        counts = store.counts()
-    return counts["all"] + counts["sent"] == 0
+        return not store.has_invitations()
+
+
+def run_app(
+    db_path: str | os.PathLike,
+    policy_path: str | os.PathLike | None = None,
+    *,
+    config_path: str | os.PathLike | None = None,
+) -> None:
+    """Check the policy and config, open the store, run the app; exit non-zero on errors."""
+    from tui.commands.launch import load_config, load_policy
+    from tui.ui.keymap import rebindable_scopes
+
+    config = load_config(rebindable_scopes, config_path)
+    policy = load_policy(policy_path)
+    from tui.ui.app import InviteTriageApp
+
+    app = InviteTriageApp(db_path, policy=policy, config=config, tune_gc=True)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
 
 
 @click.command(name="open")
@@ -34,6 +54,4 @@ def command(ctx) -> None:
 
         added = seed_database(db_path, count=DEMO_COUNT, seed=DEMO_SEED)
         click.echo(f"No invitations in {db_path}; seeded a demo inbox of {added}.", err=True)
-    from tui.ui.app import run_app
-
     run_app(db_path, policy_path=ctx.obj.get("policy"))

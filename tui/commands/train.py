@@ -59,17 +59,6 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _config():
-    from tui.cli import fail
-    from tui.ui.config import ConfigError
-    from tui.ui.training_app import load_training_config
-
-    try:
-        return load_training_config()
-    except ConfigError as exc:
-        fail(str(exc))
-
-
 @click.command()
 @click.option(
     "--scenario",
@@ -103,11 +92,12 @@ def _config():
 @click.pass_context
 def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
     """Train on a scenario: flags stay hidden until you decide, then a verdict and a score."""
+    from tui.commands.launch import load_config, load_policy
+    from tui.commands.training_session import Options, run_training
     from tui.simulate.arrivals import DEFAULT_PER_REAL_MINUTE
     from tui.simulate.clock import DEFAULT_SPEED
     from tui.simulate.scenarios.generated import MixError
-    from tui.ui.app import load_policy
-    from tui.ui.training_app import Options, run_training
+    from tui.ui.keymap import training_scopes
 
     if rate is not None and not live:
         raise click.UsageError("--rate only applies with --live")
@@ -119,7 +109,7 @@ def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
         fail("train needs an interactive terminal (run it without redirecting input or output)")
     policy_path = ctx.obj.get("policy")
     policy = load_policy(policy_path)
-    config = _config()
+    config = load_config(training_scopes)
     options = Options(
         db_path=Path(ctx.obj["db"]),
         trainee=trainee,

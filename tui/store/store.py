@@ -169,6 +169,10 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
 
     # ------------------------------------------------------------------ reading the inbox
 
+    def has_invitations(self) -> bool:
+        """Whether the inbox holds any invitation at all (without counting them)."""
+        return self.conn.execute("SELECT 1 FROM invitations LIMIT 1").fetchone() is not None
+
     def counts(self) -> dict[str, int]:
         """How many invitations each status holds, plus ``all`` (every status but sent)."""
         result = dict.fromkeys(("pending", "asked", "replied", "accepted", "ignored", "sent"), 0)

@@ -1,8 +1,7 @@
-"""The Textual app: opens the store, loads the policy and the keymap, shows the inbox.
+"""The Textual app: the store gateway, the keymap and theme, signals, and the inbox screen.
 
-``run_app`` is what ``invite-triage`` (the ``open`` command) calls. Everything that can be
-wrong before the first frame (the database, the policy file, the config file) is checked
-first and reported as one line, so the app never starts in a half-working state.
+The command (:mod:`tui.commands.open_app`) checks everything that can be wrong before the
+first frame (the database, the policy, the config) and only then builds this app.
 """
 
 from __future__ import annotations
@@ -20,18 +19,16 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
+from textual.screen import Screen
 
 from tui.domain.policy import Policy
 from tui.store import Store
-from tui.ui.bindings import APP_BINDINGS, INBOX_BINDINGS
-from tui.ui.config import Config, ConfigError, load_config
+from tui.ui.bindings import APP_BINDINGS
+from tui.ui.config import Config
 from tui.ui.gateway import Gateway
 from tui.ui.palette import InboxCommands
-from tui.ui.timefmt import system_now
-
-# Cursor moves closer together than this (seconds) are a burst, such as a held ``j``: the
-# detail pane and the status line catch up when the burst ends instead of on every row.
-SETTLE_DELAY = 0.15
+from tui.ui.render.timefmt import system_now
+from tui.ui.services import AGE_TICK, SETTLE_DELAY, Services
 
 # Allocations between young collections once the app runs (Python's default is 700).
 GC_YOUNG_THRESHOLD = 2000
@@ -53,7 +50,6 @@ class InviteTriageApp(App[None]):
     """Triage invitations from the keyboard. See :mod:`tui.ui.bindings` for the keys."""
 
     TITLE = "invite-triage"
-    CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
     COMMANDS = App.COMMANDS | {InboxCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -69,36 +65,49 @@ class InviteTriageApp(App[None]):
         now: Callable[[], datetime] = system_now,
         session: str | None = None,
         settle_delay: float = SETTLE_DELAY,
+        age_tick: float = AGE_TICK,
         tune_gc: bool = False,
     ) -> None:
         """``training``: a training session object; flags stay hidden until a decision.
 
         ``now`` is the clock the list's "when" column is computed against (tests pin it);
-        ``settle_delay`` see :data:`SETTLE_DELAY` (tests use 0: every move settles at once).
-        ``tune_gc``: see :meth:`first_page_shown`; for a process that runs one app (the
-        command line turns it on; tests that start many apps in one process must not).
-        ``store`` defaults to opening ``db_path``; a StoreError here means the app never
-        starts.
+        ``settle_delay``: see :data:`~tui.ui.services.SETTLE_DELAY` (tests use 0: every
+        move settles at once). ``tune_gc``: see :meth:`first_page_shown`; for a process
+        that runs one app (the command line turns it on; tests that start many apps in
+        one process must not). ``store`` defaults to opening ``db_path``; a StoreError
+        here means the app never starts.
         """
         super().__init__()
         self.db_path = Path(db_path)
         self.gateway = Gateway(store or Store.open(self.db_path), self.db_path, policy)
+        self.services = Services(
+            gateway=self.gateway,
+            now=now,
+            session=session or f"app-{uuid.uuid4().hex[:12]}",
+            settle_delay=settle_delay,
+            age_tick=age_tick,
+            on_first_page=self.first_page_shown,
+        )
         self.config = config or Config()
         self.training = training
-        self.now = now
-        self.session = session or f"app-{uuid.uuid4().hex[:12]}"
-        self.settle_delay = settle_delay
         self.tune_gc = tune_gc
         self._gc_tuned = False
+        self._signals: list[int] = []
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.theme:
             self.theme = self.config.theme
 
-    def get_default_screen(self):
-        from tui.ui.screens.inbox import InboxScreen
+    @property
+    def session(self) -> str:
+        return self.services.session
 
-        return InboxScreen(training=self.training)
+    def get_default_screen(self) -> Screen:
+        # Imported here: the command line loads this module before the terminal is set up,
+        # and the screen's widgets are most of what the app imports.
+        from tui.ui.inbox.screen import InboxScreen
+
+        return InboxScreen(self.services, training=self.training)
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -132,23 +141,19 @@ class InviteTriageApp(App[None]):
     def _install_signal_handlers(self) -> None:
         """SIGTERM (and SIGHUP, a closed terminal) end the app as ``q`` would."""
         loop = asyncio.get_running_loop()
-        self._signals: list[int] = []
         for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
             if sig is None:
                 continue
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self._terminate, sig)
+                loop.add_signal_handler(sig, self.exit)
                 self._signals.append(sig)
 
     def _remove_signal_handlers(self) -> None:
         with contextlib.suppress(RuntimeError):
             loop = asyncio.get_running_loop()
-            for sig in getattr(self, "_signals", []):
+            for sig in self._signals:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.remove_signal_handler(sig)
-
-    def _terminate(self, sig: int) -> None:
-        self.exit()
 
     # ------------------------------------------------------------------ actions
 
@@ -157,52 +162,3 @@ class InviteTriageApp(App[None]):
         index = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(index + 1) % len(names)]
         self.notify(f"Theme: {self.theme}", timeout=2)
-
-
-def rebindable_scopes() -> list[list]:
-    """The groups of bindings a keymap may rebind, for checking a config file."""
-    from tui.ui.screens.composer import ComposerScreen
-    from tui.ui.screens.confirm import ConfirmScreen
-    from tui.ui.screens.help import HelpScreen
-
-    return [
-        [*INBOX_BINDINGS, *APP_BINDINGS],
-        list(ComposerScreen.BINDINGS),
-        list(ConfirmScreen.BINDINGS),
-        list(HelpScreen.BINDINGS),
-    ]
-
-
-def run_app(
-    db_path: str | os.PathLike,
-    policy_path: str | os.PathLike | None = None,
-    *,
-    config_path: str | os.PathLike | None = None,
-) -> None:
-    """Check the policy and config, open the store, run the app; exit non-zero on errors."""
-    from textual.theme import BUILTIN_THEMES
-
-    from tui.cli import fail
-
-    try:
-        config = load_config(config_path, scopes=rebindable_scopes(), themes=BUILTIN_THEMES)
-    except ConfigError as exc:
-        fail(str(exc))
-    policy = load_policy(policy_path)
-    app = InviteTriageApp(db_path, policy=policy, config=config, tune_gc=True)
-    app.run()
-    if app.return_code:
-        raise SystemExit(app.return_code)
-
-
-def load_policy(policy_path: str | os.PathLike | None) -> Policy:
-    """The user's policy (or the default); a bad policy file stops the app with one line."""
-    from tui.cli import fail
-    from tui.domain.policy import PolicyError
-    from tui.domain.policy import load_policy as load
-
-    try:
-        return load(policy_path)
-    except PolicyError as exc:
-        fail(str(exc))
-        raise  # unreachable: fail() exits

@@ -6,39 +6,13 @@ The footer shows the short label, the help screen and the command palette the lo
 
 from __future__ import annotations
 
-from dataclasses import replace
+from textual.binding import Binding
 
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
-from textual.keys import key_to_character
-
-from tui.ui.bars.splits import SPLITS
+from tui.ui.inbox.splits_bar import SPLITS
 
 
 def _b(keys: str, action: str, label: str, help_text: str, id: str, show: bool = False):
     return Binding(keys, action, label, show=show, tooltip=help_text, id=id)
-
-
-def _hot(
-    letters: str,
-    others: str,
-    action: str,
-    label: str,
-    help_text: str,
-    id: str,
-    show: bool = False,
-):
-    """The keys pressed most (deciding, moving): their letters as priority bindings.
-
-    Textual checks priority bindings first, as the key arrives; an ordinary one only
-    after the key has gone to the focused widget and bubbled back up through the
-    screen, about half a millisecond more on every press. Letters only: a text input
-    still gets them (Textual leaves keys an ``Input`` would consume out of the priority
-    chain), while arrows, Home and End stay ordinary so that a focused detail pane
-    scrolls with them. Both halves share the id, so a keymap entry rebinds them as one.
-    """
-    hot = Binding(letters, action, label, show=show, tooltip=help_text, id=id, priority=True)
-    return [hot, _b(others, action, label, help_text, id, show)] if others else [hot]
 
 
 SPLIT_HELP = {
@@ -52,46 +26,42 @@ SPLIT_HELP = {
 }
 
 INBOX_BINDINGS: list[Binding] = [
-    *_hot(
+    _b(
         "a",
-        "",
         "decide('accept')",
         "Accept",
         "Accept the invitation (or every marked one)",
         "accept",
         show=True,
     ),
-    *_hot(
+    _b(
         "x",
-        "",
         "decide('ignore')",
         "Ignore",
         "Ignore the invitation (or every marked one)",
         "ignore",
         show=True,
     ),
-    *_hot(
+    _b(
         "r",
-        "",
         "decide('ask')",
         "Ask",
         "Ask the sender why: write a message, then send",
         "ask",
         show=True,
     ),
-    *_hot(
+    _b(
         "z,u",
-        "",
         "undo",
         "Undo",
         "Undo your last decision (again to step further back)",
         "undo",
         show=True,
     ),
-    *_hot("j", "down", "cursor(1)", "Down", "Move to the next invitation", "cursor_down"),
-    *_hot("k", "up", "cursor(-1)", "Up", "Move to the previous invitation", "cursor_up"),
-    *_hot("g", "home", "first", "First", "Go to the first invitation", "first"),
-    *_hot("G", "end", "last", "Last", "Go to the last invitation", "last"),
+    _b("j,down", "cursor(1)", "Down", "Move to the next invitation", "cursor_down"),
+    _b("k,up", "cursor(-1)", "Up", "Move to the previous invitation", "cursor_up"),
+    _b("g,home", "first", "First", "Go to the first invitation", "first"),
+    _b("G,end", "last", "Last", "Go to the last invitation", "last"),
     _b("pagedown", "page(1)", "Page down", "Move one screen down", "page_down"),
     _b("pageup", "page(-1)", "Page up", "Move one screen up", "page_up"),
     _b(
@@ -146,32 +116,3 @@ APP_BINDINGS: list[Binding] = [
     ),
     Binding("ctrl+c", "help_quit", show=False, system=True),
 ]
-
-
-def priority_for_characters_only(
-    chain: list[tuple[DOMNode, BindingsMap]], namespace: DOMNode
-) -> list[tuple[DOMNode, BindingsMap]]:
-    """``namespace``'s bindings in a binding chain, with priority kept only on keys that
-    type a character.
-
-    A keymap entry gives all its keys to every binding with that id, so a user's
-    ``cursor_down = "j,down"`` would make Down a priority key too, and a focused detail
-    pane could no longer scroll with it. The chain holds copies made for this key press.
-    """
-    for node, bindings_map in chain:
-        if node is not namespace:
-            continue
-        for key, bindings in bindings_map.key_to_bindings.items():
-            if key_to_character(key) is None and any(b.priority for b in bindings):
-                bindings_map.key_to_bindings[key] = [replace(b, priority=False) for b in bindings]
-    return chain
-
-
-class KeymapPriorityMixin:
-    """Mixed into a screen ahead of ``Screen``: its binding chain (Textual's) goes through
-    :func:`priority_for_characters_only` whenever the app has a keymap."""
-
-    @property
-    def _binding_chain(self):
-        chain = super()._binding_chain
-        return priority_for_characters_only(chain, self) if self.app._keymap else chain

@@ -23,12 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.keys import Keys, _character_to_key
+from textual.keys import Keys, key_to_character
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-NAMED_KEYS = frozenset(key.value for key in Keys) | frozenset(
-    _character_to_key(chr(code)) for code in range(33, 127)
-)
+NAMED_KEYS = frozenset(key.value for key in Keys)
 
 
 class ConfigError(Exception):
@@ -59,7 +57,16 @@ def valid_key(key: str) -> bool:
     *modifiers, base = key.split("+") if "+" in key[1:] else [key]
     if any(modifier not in MODIFIERS for modifier in modifiers):
         return False
-    return (len(base) == 1 and base.isprintable()) or base in NAMED_KEYS
+    if len(base) == 1:
+        return base.isprintable()
+    # A named key (``f5``, ``pageup``) or a character's name (``question_mark``).
+    return base in NAMED_KEYS or key_to_character(base) is not None
+
+
+def same_key(key: str) -> str:
+    """One spelling per key, to tell when two names are the same key (``?`` and
+    ``question_mark``)."""
+    return key_to_character(key) or key
 
 
 def load_config(
@@ -133,7 +140,7 @@ def check_keymap(file: Path, keymap: dict, scopes: list[list[Binding]]) -> dict[
         for binding_id, keys in _defaults(scope).items():
             chosen = result[binding_id].split(",") if binding_id in result else keys
             for key in chosen:
-                normal = _character_to_key(key) if len(key) == 1 else key
+                normal = same_key(key)
                 other = owners.get(normal)
                 if other is not None and other != binding_id:
                     raise ConfigError(

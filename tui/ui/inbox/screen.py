@@ -1,0 +1,544 @@
+"""The inbox screen: it composes the widgets and the helpers, and turns keys into their calls.
+
+What each part does lives with the part: the list's window and paging in
+:mod:`~tui.ui.inbox.inbox_list`, the detail and its prefetch in
+:mod:`~tui.ui.inbox.detail_loader`, decisions and undo in :mod:`~tui.ui.inbox.decisions`,
+find in :mod:`~tui.ui.inbox.finder`. The screen keeps what the user chose to look at (the
+split, flagged-only, the limit) and the split counts, and says what happened in the
+status line.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.timer import Timer
+
+from tui.domain.models import Assessment, Invitation
+from tui.store import Cursor, Filter, Store
+from tui.ui.bindings import INBOX_BINDINGS
+from tui.ui.dialogs.help import HelpScreen, bound_keys
+from tui.ui.gateway import assessment_of, error_text
+from tui.ui.inbox.decisions import VERBS, Decisions, Outcome, plural, who
+from tui.ui.inbox.detail_loader import DetailLoader
+from tui.ui.inbox.detail_pane import DetailPane
+from tui.ui.inbox.finder import Finder, Found
+from tui.ui.inbox.inbox_list import InboxList
+from tui.ui.inbox.key_bar import KeyBar
+from tui.ui.inbox.search_bar import SearchBar
+from tui.ui.inbox.splits_bar import SplitsBar, visible_splits
+from tui.ui.inbox.status_bar import StatusBar
+from tui.ui.render.detail import PreparedDetail
+from tui.ui.render.row import LEGEND
+from tui.ui.services import Services
+
+
+class InboxScreen(Screen):
+    """The inbox. ``split`` is a status, or ``all`` (every status but sent)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = INBOX_BINDINGS
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    AUTO_FOCUS = "InboxList"
+    # The list and the detail side by side from 110 columns, stacked below that. The line
+    # between them is the detail's border; it lights up while the detail has the focus.
+    DEFAULT_CSS = """
+    InboxScreen #search {
+        height: 1;
+    }
+
+    InboxScreen #panes {
+        height: 1fr;
+        layout: vertical;
+    }
+
+    InboxScreen.-wide #panes {
+        layout: horizontal;
+    }
+
+    InboxScreen #inbox {
+        width: 1fr;
+        height: 40%;
+        min-height: 4;
+    }
+
+    InboxScreen.-wide #inbox {
+        width: 52%;
+        height: 1fr;
+    }
+
+    InboxScreen #detail {
+        width: 1fr;
+        height: 1fr;
+        border-top: hkey $panel-lighten-2;
+    }
+
+    InboxScreen #detail:focus {
+        border-top: hkey $accent;
+    }
+
+    InboxScreen.-wide #detail {
+        border-top: none;
+        border-left: vkey $panel-lighten-2;
+    }
+
+    InboxScreen.-wide #detail:focus {
+        border-left: vkey $accent;
+    }
+    """
+
+    def __init__(self, services: Services, *, training=None) -> None:
+        super().__init__()
+        self.services = services
+        self.training = training
+        self.split = "pending"
+        self.flagged_only = False
+        self.limit_text: str | None = None
+        self.counts: dict[str, int] | None = None
+        self.selected: Cursor | None = None  # the last row the cursor was on
+        self.shown: PreparedDetail | None = None  # what the detail pane shows
+        self.found: Found | None = None  # the last find's match
+        self._shown_key: tuple[int, str] | None = None
+        self._last_change = 0.0
+        self._settle_timer: Timer | None = None
+        self._counts_requested = False
+
+    # ------------------------------------------------------------------ composing
+
+    def compose(self) -> ComposeResult:
+        services = self.services
+        self.splits_bar = SplitsBar(id="splits")
+        self.search_bar = SearchBar(id="search")
+        self.inbox = InboxList(
+            services.gateway,
+            now=services.now,
+            show_flags=self.training is None,
+            on_change=self._inbox_changed,
+            on_error=self.failed,
+            age_tick=services.age_tick,
+            id="inbox",
+        )
+        self.detail = DetailPane(id="detail")
+        self.status = StatusBar(id="status")
+        yield self.splits_bar
+        yield self.search_bar
+        with Container(id="panes"):
+            yield self.inbox
+            yield self.detail
+        yield self.status
+        yield KeyBar(id="keys")
+
+    def on_mount(self) -> None:
+        gateway = self.services.gateway
+        self.loader = DetailLoader(
+            self,
+            gateway,
+            self.inbox,
+            self.detail,
+            reveal=self.reveal,
+            prefetch=self.training is None,
+            on_shown=self._detail_shown,
+            on_error=self.failed,
+        )
+        self.decisions = self.make_decisions()
+        self.finder = Finder(self, gateway, on_found=self._found, on_error=self.failed)
+        self.inbox.set_view(self.view())
+
+    def make_decisions(self) -> Decisions:
+        return Decisions(
+            self,
+            self.services.gateway,
+            self.inbox,
+            session=self.services.session,
+            assessment_for=self.assessment_for,
+            on_done=self.decided,
+            on_failed=self.failed,
+            say=self.say,
+            busy=self.status.busy,
+        )
+
+    def on_unmount(self) -> None:
+        self.loader.cancel_prefetch()
+        self.decisions.close()
+        self.workers.cancel_all()
+
+    def view(self) -> Filter:
+        return Filter(
+            status=None if self.split == "all" else self.split,
+            flagged_only=self.flagged_only,
+            search=self.limit_text,
+        )
+
+    # ------------------------------------------------------------------ what is on show
+
+    @property
+    def settling(self) -> bool:
+        """True while the status and detail wait for a burst of moves to end."""
+        return self._settle_timer is not None
+
+    @property
+    def deciding(self) -> bool:
+        return self.decisions.busy
+
+    @property
+    def prefetch_pending(self) -> bool:
+        return self.loader.prefetch_pending
+
+    def _inbox_changed(self, inbox: InboxList) -> None:
+        """Bring the status line and the detail to the cursor: now, or once a burst of
+        moves ends.
+
+        Holding ``j`` moves the list at key-repeat speed; preparing the detail for every
+        row passed would cost far more than the list itself, so during a burst (changes
+        less than ``settle_delay`` apart) the detail and the position catch up when the
+        keys stop. A single press after a pause updates at once.
+        """
+        if self.counts is None and inbox.loaded and not self._counts_requested:
+            self._counts_requested = True  # the list is painted before the counts
+            self.call_after_refresh(self.load_counts)
+            self.services.on_first_page()
+        row = inbox.row
+        if row is not None:
+            self.selected = Cursor.of(row)
+        if row is None or self._shown_key is None or row.id != self._shown_key[0]:
+            self.loader.cancel_prefetch()
+        now = time.monotonic()
+        delay = self.services.settle_delay
+        quiet = now - self._last_change >= delay
+        self._last_change = now
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = self.set_timer(delay, self.settle)
+        elif quiet:
+            self.settle()
+        else:
+            self._settle_timer = self.set_timer(delay, self.settle)
+
+    def settle(self) -> None:
+        """Bring the status line and the detail pane up to the cursor."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
+        self.update_status()
+        inbox = self.inbox
+        row = inbox.row
+        if row is None:
+            if inbox.loaded and inbox.total == 0:
+                self._shown_key = None
+                self.shown = None
+                self.loader.show_nothing()
+            return
+        if self._shown_key != (row.id, row.status):
+            self._shown_key = (row.id, row.status)
+            self.loader.show(row)
+
+    def _detail_shown(self, ready: PreparedDetail) -> None:
+        self.shown = ready
+
+    def assessment_for(self, invitation_id: int) -> Assessment | None:
+        """What the user was shown for an invitation, to store beside the decision."""
+        shown = self.shown
+        if shown is None or shown.invitation is None or shown.invitation.id != invitation_id:
+            return None
+        return assessment_of(shown.flags, shown.recommendation)
+
+    def reveal(self, invitation: Invitation) -> bool:
+        """Training hides flags and the recommendation until the trainee has decided."""
+        if self.training is None:
+            return True
+        judge = getattr(self.training, "reveal", None)
+        if callable(judge):
+            return bool(judge(invitation))
+        return invitation.status != "pending"
+
+    def update_status(self) -> None:
+        inbox = self.inbox
+        found, row = self.found, inbox.row
+        on_match = found is not None and row is not None and found.match.id == row.id
+        self.status.show(
+            position=inbox.cursor,
+            total=inbox.total if inbox.loaded else None,
+            total_known=inbox.total_known,
+            marked=inbox.marks.count(inbox.total),
+            flagged_only=self.flagged_only,
+            limit=self.limit_text,
+            find=self.finder.text,
+            match=found.position if on_match else None,
+            matches=found.position[1] if found is not None and found.position else None,
+            read_only=self.split == "sent",
+        )
+
+    def say(self, message: str | None) -> None:
+        """What just happened, in the status line until the next key."""
+        self.status.say(message)
+
+    def failed(self, text: str) -> None:
+        self.notify(text, title="Error", severity="error", timeout=8, markup=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key is about to act: the message about the last one has had its moment."""
+        self.status.say(None)
+
+    # ------------------------------------------------------------------ counts
+
+    def load_counts(self) -> None:
+        self.run_worker(self._count, group="counts", exclusive=True, thread=True)
+
+    def _count(self) -> None:
+        try:
+            counts = self.services.gateway.slow_read(Store.counts)
+        except Exception as exc:
+            self.call_later(self.failed, error_text(exc))
+            return
+        self.call_later(self._counts_loaded, counts)
+
+    def _counts_loaded(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.splits_bar.counts = counts
+        self.update_status()
+
+    def shift_counts(self, moves: list[tuple[str, str]]) -> None:
+        """Apply status changes ``(from, to)`` to the split counts without a recount."""
+        if self.counts is None:
+            return
+        for old, new in moves:
+            self.counts[old] = max(0, self.counts.get(old, 0) - 1)
+            self.counts[new] = self.counts.get(new, 0) + 1
+        self.splits_bar.counts = self.counts
+
+    def refresh_inbox(self) -> None:
+        """Recount and reload (new invitations arrived, or a reply changed a status)."""
+        self.loader.forget()
+        self._shown_key = None
+        self.load_counts()
+        self.inbox.reload()
+
+    # ------------------------------------------------------------------ moving
+
+    def action_cursor(self, delta: int) -> None:
+        self.inbox.move(delta)
+
+    def action_page(self, direction: int) -> None:
+        self.inbox.page(direction)
+
+    def action_first(self) -> None:
+        self.inbox.first()
+
+    def action_last(self) -> None:
+        self.inbox.last()
+
+    def action_open_detail(self) -> None:
+        self.detail.focus()
+
+    def action_back(self) -> None:
+        """Esc: leave the detail, else clear find, limit, marks and flagged-only in turn."""
+        inbox = self.inbox
+        if not inbox.has_focus:
+            inbox.focus()
+        elif self.finder.text:
+            self.finder.text = None
+            self.found = None
+            inbox.set_find(None)
+            self.update_status()
+        elif self.limit_text:
+            self.limit_text = None
+            self.reload_view()
+        elif inbox.marks:
+            inbox.marks.clear()
+            inbox.refresh()
+            self.update_status()
+        elif self.flagged_only:
+            self.action_toggle_flagged()
+
+    # ------------------------------------------------------------------ splits and filters
+
+    def action_show_split(self, split: str) -> None:
+        if split == "sent" and "sent" not in visible_splits(self.counts):
+            self.say("No sent invitations")
+            return
+        if split != self.split:
+            self.split = split
+            self.splits_bar.active = split
+            self.reload_view()
+
+    def action_cycle_split(self, step: int) -> None:
+        splits = visible_splits(self.counts)
+        index = splits.index(self.split) if self.split in splits else 0
+        self.action_show_split(splits[(index + step) % len(splits)])
+
+    def action_toggle_flagged(self) -> None:
+        self.flagged_only = not self.flagged_only
+        self.reload_view()
+
+    def reload_view(self, select: Cursor | None = None) -> None:
+        """Show the list as chosen now, keeping the selection (the last row the cursor was
+        on, even across an empty list) where the list still holds it."""
+        self._shown_key = None
+        self.inbox.set_view(self.view(), select=select or self.selected)
+        self.update_status()
+
+    # ------------------------------------------------------------------ marks
+
+    def action_mark(self) -> None:
+        inbox = self.inbox
+        row = inbox.visible_row
+        if row is None:
+            return
+        inbox.marks.toggle(row.id)
+        inbox.refresh_line(inbox.cursor)
+        inbox.move(1)
+        self.update_status()
+
+    def action_mark_all(self) -> None:
+        inbox = self.inbox
+        if inbox.marks.is_all and not inbox.marks.excluded:
+            inbox.marks.clear()
+        else:
+            inbox.marks.mark_all(inbox.view)
+        inbox.refresh()
+        self.update_status()
+
+    # ------------------------------------------------------------------ find and limit
+
+    def action_search(self, mode: str) -> None:
+        current = self.finder.text if mode == "find" else self.limit_text
+        self.search_bar.open(mode, current or "")
+
+    @on(SearchBar.Submitted)
+    def _searched(self, event: SearchBar.Submitted) -> None:
+        self.inbox.focus()
+        text = event.text or None
+        if event.mode == "limit":
+            self.limit_text = text
+            self.reload_view()
+            return
+        self.finder.text = text
+        self.found = None
+        self.inbox.set_find(text)
+        self.update_status()
+        self.finder.find(self.inbox.view, self.inbox.row, 1, include_current=True)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.inbox.focus()
+
+    def action_find_next(self, direction: int) -> None:
+        if not self.finder.text:
+            self.action_search("find")
+            return
+        self.finder.find(self.inbox.view, self.inbox.row, direction, include_current=False)
+
+    def _found(self, found: Found) -> None:
+        if found.text != self.finder.text:
+            return  # a find for text since changed
+        if found.match is None:
+            self.found = None
+            self.say(f"no match for {found.text!r}")
+            self.update_status()
+            return
+        self.found = found
+        self.say("search wrapped around" if found.wrapped else None)
+        row = self.inbox.row
+        if row is None or row.id != found.match.id:
+            self.inbox.reload(select=Cursor.of(found.match))
+        self.update_status()
+
+    # ------------------------------------------------------------------ decisions
+
+    def action_decide(self, action: str) -> None:
+        if self.split == "sent":
+            self.say("sent invitations are yours: nothing to decide")
+            self.app.bell()
+            return
+        self.decisions.request(action)
+
+    def action_undo(self) -> None:
+        self.decisions.request("undo")
+
+    def decided(self, outcome: Outcome) -> None:
+        """A decision or an undo is on disk: show it."""
+        ids = [decision.invitation_id for decision in outcome.decisions]
+        self.loader.forget(ids)
+        if self._shown_key is not None and self._shown_key[0] in ids:
+            # Its detail is out of date even when the status stays (asking again adds a
+            # message to an invitation that is already "asked").
+            self._shown_key = None
+        if outcome.action == "undo":
+            self._undone(outcome)
+            return
+        decisions = outcome.decisions
+        self.shift_counts([(d.previous_status, d.new_status) for d in decisions])
+        past = VERBS[outcome.action][1]
+        inbox = self.inbox
+        if outcome.bulk or len(decisions) != 1:
+            inbox.marks.clear()
+            inbox.reload()
+            count = len(decisions)
+            self.say(f"{past} {plural(count, 'invitation')}: {who(outcome.names, count)}")
+        elif decisions:
+            self.say(f"{past} {who(outcome.names, 1)} · z undoes")
+            decided = decisions[0]
+            removed = inbox.replace_statuses({decided.invitation_id: decided.new_status})
+            if not removed and self.split == "all":
+                inbox.select_next_matching("pending")
+        self.update_status()
+
+    def _undone(self, outcome: Outcome) -> None:
+        reverted = outcome.decisions
+        if not reverted:
+            self.say("nothing left to undo in this session")
+            return
+        self.shift_counts([(d.new_status, d.previous_status) for d in reverted])
+        status = reverted[-1].previous_status
+        if self.split not in ("all", status):
+            self.split = status
+            self.splits_bar.active = status
+        self.reload_view(select=outcome.cursor)
+        was = VERBS.get(reverted[-1].action, ("", reverted[-1].action, ""))[1]
+        self.say(f"undone: {who(outcome.names, len(reverted))} back to {status} (was {was})")
+
+    # ------------------------------------------------------------------ export and help
+
+    def action_export(self) -> None:
+        self.status.busy("exporting…")
+        self.run_worker(
+            lambda split=self.split: self._export(split),
+            group="export",
+            exclusive=True,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _export(self, split: str) -> None:
+        """Worker: the current split's decisions to a CSV beside the database."""
+        from tui.export import default_export_path, export_decisions
+
+        db_path = self.services.gateway.db_path
+        try:
+            out = default_export_path(db_path)
+            # A read-only connection of its own: a long export never holds the UI's lock.
+            with Store.open(db_path, readonly=True) as store:
+                count = export_decisions(store, out, statuses=None if split == "all" else [split])
+        except Exception as exc:
+            self.call_later(self._exported, f"export failed: {error_text(exc)}", False)
+            return
+        self.call_later(self._exported, f"exported {plural(count, 'row')} to {out}", True)
+
+    def _exported(self, message: str, ok: bool) -> None:
+        self.status.busy(None)
+        if ok:
+            self.say(message)  # the path stays in view until the next key
+        else:
+            self.failed(message)
+
+    def help_entries(self) -> list[tuple[str, ...]]:
+        """The keys as they are bound now (after the user's keymap), for the help screen."""
+        return bound_keys(self)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.help_entries(), legend=LEGEND))

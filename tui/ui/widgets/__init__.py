@@ -1,1 +1,0 @@
-"""Widgets the app composes: one class per file."""
