@@ -37,7 +37,8 @@ from tui.ui.render.profile import clip, when
 
 EMPTY_TEXT = "No invitation selected."
 NOTE_EXCERPT_LINES = 2  # the glance shows at most this much of the note
-WORDS = re.compile(r"\s*\S+\s*")
+WORDS = re.compile(r" *[^ ]+ *")  # breaks at spaces only: a no-break space holds
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,8 @@ def wrap(paragraph: Paragraph, console: Console, width: int) -> list[Strip]:
         breaks = line_breaks(own_line.plain, width, width - indent)
         for number, line in enumerate(own_line.divide(breaks)):
             line.rstrip()
+            if NBSP in line.plain:  # it held words together; the terminal gets a space
+                line.plain = line.plain.replace(NBSP, " ")
             if number:
                 line = Text(" " * indent) + line
             strip = Strip(line.render(console), line.cell_len)

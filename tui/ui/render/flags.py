@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, Style]] = {
 }
 
 BULLET = "• "
+NBSP = "\u00a0"
 
 
 def title(code: str) -> str:
@@ -109,14 +110,16 @@ def flag_list(flags: Iterable[Flag]) -> Text:
 
 
 def flag_titles(flags: Iterable[Flag]) -> Text:
-    """Every flag and signal in one run, worst first: ``▲ HIGH Sales pitch  ▲ MED …``."""
+    """Every flag and signal in one run, worst first: ``▲ HIGH Sales pitch  ▲ MED …``;
+    a line break never separates a flag's mark from its title (no-break spaces)."""
     text = Text()
     for flag in ranked(flags):
         if text:
             text.append("  ")
-        text.append_text(marker(flag))
-        text.append(" ")
-        text.append(title(flag.code), styles.LABEL)
+        mark = marker(flag)
+        mark.plain = mark.plain.replace(" ", NBSP)
+        text.append_text(mark)
+        text.append(NBSP + title(flag.code), styles.LABEL)
     if not text:
         text.append("No red flags.", styles.GOOD_TEXT)
     return text

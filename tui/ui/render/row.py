@@ -158,6 +158,8 @@ def render_row(
     segments: list[Segment] = []
 
     def part(text: str, style: Style) -> None:
+        if not text:
+            return
         style = styles.base + style
         segments.append(Segment(text, style + overlay if overlay else style))
 
@@ -177,7 +179,8 @@ def render_row(
     part(" ", styles.base)
     part(STATUS_MARKS.get(row.status, "·"), styles.time)
     part(" ", styles.base)
-    part(fit(flags, FLAGS_WIDTH), flag_style)
+    part(flags, flag_style)  # the marks alone in the flag's colours (a high one is a badge)
+    part(" " * (FLAGS_WIDTH - cell_len(flags)), styles.base)
     part(" ", styles.base)
     cell(fit(clean(row.name), name_w), styles.name)
     if headline_w:
