@@ -169,7 +169,12 @@ def screen_strips(app) -> list:
     Textual has no public way to read the composed screen back (screenshots are SVG), so
     this asks the screen's compositor, as Textual's own tests do.
     """
-    return app.screen._compositor.render_strips()[: app.size.height]
+    return app.screen._compositor.render_strips()[: app.size.height]  # noqa: SLF001
+
+
+def notifications(app) -> list[str]:
+    """The messages of the notifications shown so far (Textual keeps them privately)."""
+    return [n.message for n in app._notifications]  # noqa: SLF001
 
 
 def screen_text(app) -> str:
@@ -201,7 +206,7 @@ def quick_pilot(request, monkeypatch):
     Textual's own timing."""
     if not request.module.__name__.startswith("test_app_"):
         return
-    import textual._wait
+    import textual._wait as wait  # Pilot's idle wait has no public setting
 
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.005)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 0.005 / 20)
+    monkeypatch.setattr(wait, "SLEEP_GRANULARITY", 0.005)
+    monkeypatch.setattr(wait, "SLEEP_IDLE", 0.005 / 20)

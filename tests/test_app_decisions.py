@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from conftest import Inv, db_statuses, make_db, open_app, press, screen_text, settle
+from conftest import (
+    Inv,
+    db_statuses,
+    make_db,
+    notifications,
+    open_app,
+    press,
+    screen_text,
+    settle,
+)
 
 from tui.store import Store, StoreError
 from tui.ui.dialogs.composer import ComposerScreen
@@ -210,7 +219,7 @@ async def test_a_failed_write_shows_an_error_and_leaves_the_app_usable(db, monke
         await settle(pilot)
         monkeypatch.setattr(Store, "record_decisions", refuse)
         await press(pilot, "a", "x")
-        messages = [n.message for n in app._notifications]
+        messages = notifications(app)
         assert any("Not saved: cannot write to the database" in m for m in messages)
         assert current(app) == "Ada Lovelace"  # nothing moved on
         assert "Pending 5" in screen_text(app)
@@ -229,7 +238,7 @@ async def test_a_locked_database_is_reported_not_hung_on(db):
         other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
         try:
             await press(pilot, "a")
-            messages = " ".join(n.message for n in app._notifications)
+            messages = " ".join(notifications(app))
             assert "Not saved" in messages and "locked" in messages
         finally:
             other.execute("ROLLBACK")
@@ -252,7 +261,7 @@ async def test_a_disk_error_inside_the_transaction_is_reported(db, monkeypatch):
         await settle(pilot)
         monkeypatch.setattr(Store, "record_decisions", full_disk)
         await press(pilot, "a")
-        assert any("disk is full" in n.message for n in app._notifications)
+        assert any("disk is full" in message for message in notifications(app))
         assert db_statuses(db)["Ada Lovelace"] == "pending"  # rolled back
 
 

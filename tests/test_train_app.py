@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 from click.testing import CliRunner
-from conftest import press, screen_text, settle
+from conftest import notifications, press, screen_text, settle
 
 from tui.cli import main
 from tui.simulate.clock import DrivenClock
@@ -62,7 +62,7 @@ def current(app) -> str | None:
 
 
 def notes(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return notifications(app)
 
 
 async def tick(pilot, clock, hours: float) -> None:

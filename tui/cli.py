@@ -38,13 +38,13 @@ def fail(message: str, code: int = 1) -> None:
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
-        return [name for name in COMMANDS if self._load(name) is not None]
+        return [name for name in COMMANDS if self.load_command(name) is not None]
 
     def get_command(self, ctx, name):
-        return self._load(name)
+        return self.load_command(name)
 
     @staticmethod
-    def _load(name):
+    def load_command(name):
         module_name = COMMANDS.get(name)
         if module_name is None:
             return None
@@ -99,4 +99,4 @@ def main(ctx: click.Context, db_path: str, policy_path: str | None) -> None:
     ctx.obj["db"] = db_path
     ctx.obj["policy"] = policy_path
     if ctx.invoked_subcommand is None:
-        ctx.invoke(LazyGroup._load("open"))
+        ctx.invoke(LazyGroup.load_command("open"))

@@ -7,11 +7,11 @@ of their own. ``generated`` draws an exercise from the seeder instead (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from tui.simulate import cast
+from tui.simulate.scenarios.built import Built
 from tui.simulate.scenarios.loader import ScenarioError, ScenarioSpec, load_file
 
 DEFAULT = "mixed-inbox"
@@ -31,14 +31,6 @@ __all__ = [
     "load",
     "names",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Built:
-    """A scenario now in a store: its name and invitation ids by slot (in cast order)."""
-
-    name: str
-    ids: dict[str, int]
 
 
 def names() -> tuple[str, ...]:

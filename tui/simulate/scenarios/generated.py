@@ -79,7 +79,7 @@ def build_generated(store, *, seed: int, count: int, mix: dict[int, float] | Non
     """Build a generated exercise into ``store``; returns a :class:`Built`."""
     from seed.replies import draw_reply
     from tui.domain.assessment import assess
-    from tui.simulate.scenarios import Built
+    from tui.simulate.scenarios.built import Built
 
     if count < 1:
         raise MixError("a generated exercise needs at least one invitation")
