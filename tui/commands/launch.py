@@ -26,8 +26,8 @@ def load_policy(policy_path: str | os.PathLike | None) -> Policy:
 
 
 def load_config(scopes: Callable[[], list], path: str | os.PathLike | None = None):
-    """The user's config (keymap, theme) checked against the bindings of ``scopes()``;
-    a bad file stops with one line."""
+    """The user's config (keymap, theme) checked against the bindings of ``scopes()``
+    (called only when the file has a keymap); a bad file stops with one line."""
     from textual.theme import BUILTIN_THEMES
 
     from tui.ui.config import ConfigError

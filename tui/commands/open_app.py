@@ -22,6 +22,13 @@ def _inbox_is_empty(db_path: Path) -> bool:
         return not store.has_invitations()
 
 
+def _scopes() -> list:
+    # Imported only when a keymap is there to check: it imports every dialog.
+    from tui.ui.keymap import rebindable_scopes
+
+    return rebindable_scopes()
+
+
 def run_app(
     db_path: str | os.PathLike,
     policy_path: str | os.PathLike | None = None,
@@ -30,9 +37,8 @@ def run_app(
 ) -> None:
     """Check the policy and config, open the store, run the app; exit non-zero on errors."""
     from tui.commands.launch import load_config, load_policy
-    from tui.ui.keymap import rebindable_scopes
 
-    config = load_config(rebindable_scopes, config_path)
+    config = load_config(_scopes, config_path)
     policy = load_policy(policy_path)
     from tui.ui.app import InviteTriageApp
 

@@ -59,6 +59,13 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def _scopes() -> list:
+    # Imported only when a keymap is there to check: it imports every screen.
+    from tui.ui.keymap import training_scopes
+
+    return training_scopes()
+
+
 @click.command()
 @click.option(
     "--scenario",
@@ -97,7 +104,6 @@ def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
     from tui.simulate.arrivals import DEFAULT_PER_REAL_MINUTE
     from tui.simulate.clock import DEFAULT_SPEED
     from tui.simulate.scenarios.generated import MixError
-    from tui.ui.keymap import training_scopes
 
     if rate is not None and not live:
         raise click.UsageError("--rate only applies with --live")
@@ -109,7 +115,7 @@ def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
         fail("train needs an interactive terminal (run it without redirecting input or output)")
     policy_path = ctx.obj.get("policy")
     policy = load_policy(policy_path)
-    config = load_config(training_scopes)
+    config = load_config(_scopes)
     options = Options(
         db_path=Path(ctx.obj["db"]),
         trainee=trainee,

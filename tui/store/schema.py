@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _v1_core(db: sqlite_utils.Database) -> None:
@@ -193,6 +195,10 @@ def migrate(conn: sqlite3.Connection, current: int, target: int = SCHEMA_VERSION
     try:
         # Re-read under the write lock: another process may have migrated meanwhile.
         current = conn.execute("PRAGMA user_version").fetchone()[0]
+        # Imported here: only a new or older file needs it, and it is slow to import
+        # (a tenth of a second here), which every start of the app would pay.
+        import sqlite_utils
+
         db = sqlite_utils.Database(conn)
         for version in range(current, target):
             MIGRATIONS[version](db)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,13 +72,15 @@ def same_key(key: str) -> str:
 def load_config(
     path: str | os.PathLike | None = None,
     *,
-    scopes: Iterable[Iterable[Binding]] = (),
+    scopes: Iterable[Iterable[Binding]] | Callable[[], Iterable[Iterable[Binding]]] = (),
     themes: Iterable[str] = (),
 ) -> Config:
     """Read and check the config.
 
     ``scopes`` are the groups of bindings active together (the inbox screen with the app's,
-    each dialog); ids must be known in one of them and keys must not clash within one.
+    each dialog); ids must be known in one of them and keys must not clash within one. A
+    function giving them is called only when the file has a keymap to check (gathering
+    them imports every screen, which a start without a keymap need not wait for).
     """
     explicit = path is not None or bool(os.environ.get("INVITE_TRIAGE_CONFIG"))
     file = Path(path) if path is not None else config_path()
@@ -104,8 +106,10 @@ def load_config(
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise ConfigError(f'{file}: [keymap] must be a table of binding id = "key"')
-    scopes = [list(scope) for scope in scopes]
-    return Config(path=file, keymap=check_keymap(file, keymap, scopes), theme=theme)
+    if not keymap:
+        return Config(path=file, theme=theme)
+    groups = [list(scope) for scope in (scopes() if callable(scopes) else scopes)]
+    return Config(path=file, keymap=check_keymap(file, keymap, groups), theme=theme)
 
 
 def _defaults(bindings: Iterable[Binding]) -> dict[str, list[str]]:

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tui.domain.assessment import evaluate
 from tui.domain.models import Assessment, Flag, Invitation, Recommendation
 from tui.store import Store, StoreError
 
@@ -95,6 +94,10 @@ class Gateway:
 
         Pure computation on an already loaded invitation: no lock needed.
         """
+        # Imported on first use, by the worker that loads the first detail: the flags
+        # engine compiles its note patterns on import, which the list need not wait for.
+        from tui.domain.assessment import evaluate
+
         flags, recommendation = evaluate(invitation, self.policy)
         return list(flags), recommendation
 

@@ -24,8 +24,6 @@ from textual.widget import Widget
 
 from tui.domain.models import Assessment, Decision
 from tui.store import Cursor, Store
-from tui.ui.dialogs.composer import ComposerScreen
-from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.gateway import Gateway, error_text
 from tui.ui.inbox.inbox_list import InboxList
 from tui.ui.inbox.marks import Marks
@@ -208,6 +206,8 @@ class Decisions:
         self.node.call_later(self._confirm, action, marks, count, names)
 
     def _confirm(self, action: str, marks: Marks, count: int, names: list[str]) -> None:
+        from tui.ui.dialogs.confirm import ConfirmScreen  # loaded when first needed
+
         question = f"{VERBS[action][0]} {plural(count, 'marked invitation')}?"
         self.node.app.push_screen(
             ConfirmScreen(question, detail=who(names, count)),
@@ -244,6 +244,8 @@ class Decisions:
         self.node.call_later(self._open_composer, invitation, marks, names)
 
     def _open_composer(self, invitation, marks: Marks | None, names: list[str]) -> None:
+        from tui.ui.dialogs.composer import ComposerScreen  # loaded when first needed
+
         self.node.app.push_screen(
             ComposerScreen(invitation), partial(self._composed, invitation.id, marks, names)
         )

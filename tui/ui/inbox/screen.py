@@ -23,7 +23,6 @@ from textual.timer import Timer
 from tui.domain.models import Assessment, Invitation
 from tui.store import Cursor, Filter, Store
 from tui.ui.bindings import INBOX_BINDINGS
-from tui.ui.dialogs.help import HelpScreen, bound_keys
 from tui.ui.gateway import assessment_of, error_text
 from tui.ui.inbox.decisions import VERBS, Decisions, Outcome, plural, who
 from tui.ui.inbox.detail_loader import DetailLoader
@@ -538,7 +537,11 @@ class InboxScreen(Screen):
 
     def help_entries(self) -> list[tuple[str, ...]]:
         """The keys as they are bound now (after the user's keymap), for the help screen."""
+        from tui.ui.dialogs.help import bound_keys
+
         return bound_keys(self)
 
     def action_help(self) -> None:
+        from tui.ui.dialogs.help import HelpScreen  # loaded when first needed
+
         self.app.push_screen(HelpScreen(self.help_entries(), legend=LEGEND))
