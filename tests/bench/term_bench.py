@@ -1,15 +1,18 @@
 """Benchmark from outside, in a real pseudo-terminal: start-up and key-to-screen latency.
 
-Runs ``/work/shared/tools/keylat`` (or ``--keylat PATH``) against the app on a 100- and a
-1,000,000-invitation inbox (the cached inboxes of ``tui_bench.py``, copied fresh for every
-run) and against an empty Textual app (a Label and a Footer, ``empty_app.py``) in the same
-terminal size:
+Runs ``keylat`` (``/work/shared/tools/keylat``, or ``--keylat PATH``) against the app on a
+100- and a 1,000,000-invitation inbox (the cached inboxes of ``tui_bench.py``, copied
+fresh for every run) and against an empty Textual app (a Label and a Footer,
+``empty_app.py``) in the same terminal size:
 
 - **start-up**: seconds from exec until the last byte of the first full screen (keylat's
-  ``startup_s``: output then stays quiet for 1.5 s), median of ``--repeat`` runs, and its
-  ratio to the empty app's;
+  ``startup_s``: the output then stays quiet for 1.5 s), median of ``--repeat`` runs, and
+  its ratio to the empty app's median;
 - **j**, **a**: milliseconds from writing the key until the first and the last byte of the
-  app's answer, median and p95 over ``--presses`` presses (a run's presses are 120 ms apart).
+  app's answer, median and p95 over ``--presses`` presses (120 ms apart).
+
+Several builds can be compared in one run, interleaved so that a busy machine weighs on
+each alike: ``--app before=/path/to/old/invite-triage --app after=.venv/bin/invite-triage``.
 
     .venv/bin/python tests/bench/term_bench.py [--size 80x24] [--presses 40] [--repeat 5]
 """
@@ -49,50 +52,52 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="start-up runs per program")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/invite-triage-bench"))
     parser.add_argument("--keylat", default="/work/shared/tools/keylat")
-    parser.add_argument("--app", default=str(Path(sys.executable).parent / "invite-triage"))
+    parser.add_argument(
+        "--app", action="append", help="NAME=COMMAND of a build to measure (repeatable)"
+    )
     parser.add_argument("--big", type=int, default=1_000_000)
     args = parser.parse_args()
 
+    apps = dict(item.split("=", 1) for item in args.app or [])
+    apps = apps or {"app": str(Path(sys.executable).parent / "invite-triage")}
     inboxes = {n: args.cache / f"inbox-{n}.db" for n in (100, args.big)}
     for path in inboxes.values():
         if not path.exists():
             sys.exit(f"{path} is missing: run tests/bench/tui_bench.py once to build it")
     empty = [sys.executable, str(HERE / "empty_app.py")]
 
-    def app(db: Path) -> list[str]:
-        return [args.app, "--db", str(db)]
-
-    startup: dict[str, list[float]] = {"empty": [], **{str(n): [] for n in inboxes}}
-    keys: dict[tuple[str, str], dict] = {}
+    startup: dict[str, list[float]] = {"empty app": []}
+    keys: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(dir=args.cache) as work:
-        for run in range(args.repeat):
-            startup["empty"].append(keylat(args.keylat, args.size, "j", 1, empty)["startup_s"])
-            for count, source in inboxes.items():
-                copy = Path(work) / f"run-{count}.db"
-                shutil.copyfile(source, copy)
-                key = "j" if run < args.repeat - 1 else None
-                if key is None:  # the last run measures both keys
-                    for measured in ("j", "a"):
-                        shutil.copyfile(source, copy)
-                        result = keylat(args.keylat, args.size, measured, args.presses, app(copy))
-                        keys[str(count), measured] = result
-                        startup[str(count)].append(result["startup_s"])
-                else:
-                    startup[str(count)].append(keylat(args.keylat, args.size, "j", 1, app(copy))["startup_s"])
+        copy = Path(work) / "inbox.db"
+        for _ in range(args.repeat):
+            startup["empty app"].append(keylat(args.keylat, args.size, "j", 1, empty)["startup_s"])
+            for name, app in apps.items():
+                for count, source in inboxes.items():
+                    shutil.copyfile(source, copy)
+                    result = keylat(args.keylat, args.size, "j", 1, [app, "--db", str(copy)])
+                    startup.setdefault(f"{name} {count:,}", []).append(result["startup_s"])
+        for key in ("j", "a"):
+            for name, app in apps.items():
+                for count, source in inboxes.items():
+                    shutil.copyfile(source, copy)
+                    command = [app, "--db", str(copy)]
+                    keys[f"{name} {count:,} {key}"] = keylat(
+                        args.keylat, args.size, key, args.presses, command
+                    )
 
-    base = statistics.median(startup["empty"])
-    print(f"terminal benchmark, {args.size}, start-up median of {len(startup['empty'])} runs")
-    print(f"{'start-up, s':30}{'median':>10}{'x empty':>10}")
-    for name, values in startup.items():
+    base = statistics.median(startup["empty app"])
+    print(f"terminal benchmark, {args.size}; start-up: median of {args.repeat} runs")
+    print(f"{'start-up':32}{'median s':>10}{'x empty':>10}")
+    for label, values in startup.items():
         median = statistics.median(values)
-        print(f"{name:30}{median:10.3f}{median / base:10.2f}")
-    print(f"{'key (ms)':30}{'first med':>10}{'first p95':>10}{'done med':>10}{'done p95':>10}{'answered':>10}")
-    for (count, key), result in keys.items():
-        print(
-            f"{count + ' ' + key:30}{result['first_med']:10.2f}{result['first_p95']:10.2f}"
-            f"{result['done_med']:10.2f}{result['done_p95']:10.2f}"
-            f"{str(result['answered']) + '/' + str(result['sent']):>10}"
-        )
+        print(f"{label:32}{median:10.3f}{median / base:10.2f}")
+    heading = ("first med", "first p95", "last med", "last p95", "answered")
+    print(f"{'key to screen, ms':32}" + "".join(f"{h:>10}" for h in heading))
+    for label, result in keys.items():
+        answered = f"{result['answered']}/{result['sent']}"
+        figures = [result[k] for k in ("first_med", "first_p95", "done_med", "done_p95")]
+        print(f"{label:32}" + "".join(f"{f:10.2f}" for f in figures) + f"{answered:>10}")
 
 
 if __name__ == "__main__":
