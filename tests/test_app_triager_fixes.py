@@ -64,6 +64,22 @@ async def test_after_an_empty_split_a_decision_acts_on_the_highlighted_visible_r
         assert accepted == [name]
 
 
+async def test_a_decision_key_with_the_highlighted_row_scrolled_away_decides_nothing(tmp_path):
+    db = make_db(tmp_path, [Inv(f"Person {i:02}", i + 1) for i in range(60)])
+    app = open_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("InboxList").scroll_to(y=40, animate=False)  # the wheel
+        await settle(pilot)
+        assert not any(row.startswith("▶") for row in list_and_detail(app)[0])
+        await press(pilot, "a")
+        assert "accepted" not in db_statuses(db).values()
+        rows, _ = list_and_detail(app)
+        assert rows[0].startswith("▶") and "Person 00" in rows[0]  # brought back into view
+        await press(pilot, "a")
+        assert db_statuses(db)["Person 00"] == "accepted"
+
+
 # 2 ---------------------------------------------------------------------------------------
 
 
