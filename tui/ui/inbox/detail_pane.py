@@ -14,12 +14,13 @@ the raw profile and note, with no flags, highlights, verdict badges or recommend
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.domain.models import Flag, Invitation, Recommendation
+from tui.ui.inbox.scrolling import set_content_height
 from tui.ui.render.detail import PreparedDetail, prepare
 
 
@@ -44,6 +45,7 @@ class DetailPane(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._detail = prepare(None, [], None)
+        self._base: Style | None = None  # the pane's colours, looked up once per style
 
     @property
     def detail(self) -> PreparedDetail:
@@ -108,9 +110,7 @@ class DetailPane(ScrollView, can_focus=True):
         width = self.content_width
         if width > 0 and self._detail.width != width:
             self._detail.wrap(self.app.console, width)
-        size = Size(0, len(self._detail.lines))
-        if size != self.virtual_size:
-            self.virtual_size = size
+        set_content_height(self, len(self._detail.lines))
 
     # ------------------------------------------------------------------ events and painting
 
@@ -121,11 +121,17 @@ class DetailPane(ScrollView, can_focus=True):
         self._fit()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base = None  # focus tint or theme changed
+
     def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the viewport: a wrapped line on the pane's colours (kept on the
+        strip by ``apply_style``, so a line shown again costs nothing)."""
+        if self._base is None:
+            self._base = self.rich_style
         index = self.scroll_offset.y + y
         lines = self._detail.lines
-        width = self.content_width
-        base = self.rich_style
-        if index >= len(lines) or lines[index].cell_length != width:
-            return Strip.blank(width, base)
-        return lines[index].apply_style(base)
+        if index >= len(lines):
+            return Strip.blank(self._detail.width, self._base)
+        return lines[index].apply_style(self._base)

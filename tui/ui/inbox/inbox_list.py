@@ -22,7 +22,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
@@ -32,6 +32,7 @@ from tui.store import Cursor, Filter
 from tui.ui.gateway import Gateway, error_text
 from tui.ui.inbox.marks import Marks
 from tui.ui.inbox.row_window import JUMPS, Request, RowWindow, fetch
+from tui.ui.inbox.scrolling import set_content_height
 from tui.ui.render.row import RowStyles, render_row
 
 AGE_TICK = 30.0  # seconds between repaints of the "when" column (a row's "3h" moves on)
@@ -113,6 +114,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._announced: tuple | None = None
         self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: RowStyles | None = None
+        self._width = 0
 
     # ------------------------------------------------------------------ state
 
@@ -320,9 +322,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _resize(self) -> None:
         """Tell the scrolling machinery how many rows there are."""
-        size = Size(0, self.total)
-        if size != self.virtual_size:
-            self.virtual_size = size
+        set_content_height(self, self.total)
 
     # ------------------------------------------------------------------ events
 
@@ -380,9 +380,13 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             )
         return self._styles
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._width = self.scrollable_content_region.width  # once per paint, not per line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the viewport: the row there, painted once and kept."""
-        width = self.scrollable_content_region.width
+        width = self._width
         styles = self._row_styles()
         index = self.scroll_offset.y + y
         if index >= self.total:
