@@ -105,11 +105,11 @@ def test_save_then_report(tmp_path):
     report = run("report", db=db)
     assert report.exit_code == 0
     assert "simulate:default" in report.output and "simulate:ignore-all" in report.output
-    assert "34 / 40" in report.output
+    assert "37 / 40" in report.output  # default asks all four: only Mia's silence costs
 
     data = json.loads(run("report", "--trainee", "simulate:default", "--json", db=db).output)
     (session,) = data["sessions"]
-    assert session["score"] == 34 and session["scenario"] == "the-post"
+    assert session["score"] == 37 and session["scenario"] == "the-post"
     assert {r["slot"] for r in session["results"]} == {"priya", "jason", "dale", "mia"}
 
     detail = run("report", "--session", session["session"], db=db).output
