@@ -116,6 +116,29 @@ def test_save_then_report(tmp_path):
     assert "Mia Okafor" in detail and "turned away a recruiter" in detail
 
 
+def test_report_sets_the_class_side_by_side(tmp_path):
+    db = tmp_path / "results.db"
+    run("simulate", "--compare", "--scenario", "the-post", "--save", db=db)
+    run("simulate", "--scenario", "first-day", "--save", db=db)
+    out = run("report", "--scenario", "the-post", db=db).output
+    lines = out.splitlines()
+    assert lines[0] == "Class  the-post: 4 trainees, latest session each"
+    table = lines[2:6]
+    # Best first; the default policy loses only Mia, who never answers: misled, not missed.
+    assert [line.split()[0] for line in table] == [
+        "simulate:default",
+        "simulate:ignore-all",
+        "simulate:strict",
+        "simulate:accept-all",
+    ]
+    assert table[0].split()[1:4] == ["1", "37/40", "92.5%"]
+    accept_all = table[3].split()
+    assert accept_all[5:] == ["4/4", "2", "0", "0", "2", "0"]  # harmful 2, cue missed 2
+    assert "Cues most often missed: a stock or missing note 4" in out
+    assert "first-day" not in out
+    assert "Class  first-day" in run("report", db=db).output
+
+
 def test_report_on_a_missing_database_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "report"])
     assert result.exit_code == 1

@@ -310,7 +310,7 @@ class TrainingTables:
         if trainee is not None:
             sql += " WHERE trainee = ?"
             params.append(trainee)
-        sql += " ORDER BY started_at, id"
+        sql += " ORDER BY started_at, rowid"  # rowid: sessions begun in the same second
         return [
             SessionRow(
                 r["id"],
