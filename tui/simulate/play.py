@@ -51,14 +51,18 @@ def play(
     wait: timedelta = WAIT,
     store: Store | None = None,
     clock: DrivenClock | None = None,
+    mix: dict[int, float] | None = None,
 ) -> Run:
-    """Play ``scenario`` with ``strategy``; ``policy`` is the reference (default built-in)."""
+    """Play ``scenario`` with ``strategy``; ``policy`` is the reference (default built-in).
+
+    ``mix`` asks a generated scenario for shares of difficulty levels (see ``generated``).
+    """
     from tui.domain.policy import load_policy
 
     reference = policy if policy is not None else load_policy(None)
     clock = clock or DrivenClock()
     store = store or Store.in_memory(clock=clock.iso)
-    built = scenarios.build_scenario(scenario, store, seed=seed, count=count)
+    built = scenarios.build_scenario(scenario, store, seed=seed, count=count, mix=mix)
     simulator = Simulator(store, clock, seed=seed)
     session = f"simulate:{strategy.name}"
 
