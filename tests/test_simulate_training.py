@@ -59,7 +59,9 @@ def test_deciding_on_the_reply_settles_and_scores(inbox, results, clock):
     # The policy asks a stranger with the stock note too: the ask was no extra step.
     assert (verdict.points, verdict.max_points) == (10, 10)
     assert verdict.matched_policy  # the reply states a reason: the policy says accept
-    assert verdict.explanation is None
+    assert verdict.explanation == (
+        "Correct: the best choice for this sender. A reason in the reply pointed the right way."
+    )
     assert verdict.kind == "correct" and verdict.judgement.cue.code == "reply_reason"
 
 

@@ -41,7 +41,7 @@ class Verdict:
     intent: str | None  # None until settled
     points: int | None
     max_points: int | None
-    explanation: str | None  # what the outcome cost and why, when points fell short
+    explanation: str | None  # the verdict in words: what it cost, why, what would have told
     # Why, scored on what the trainee could see (None until settled, or for real data):
     # kind, the cue to highlight, what would have caught it. See tui/simulate/verdict.py.
     judgement: Judgement | None = None
@@ -179,10 +179,10 @@ class TrainingSession:
         settled = action in ("accept", "ignore")
         judgement = self.judgement(invitation_id) if settled else None
         explanation = None
-        if settled and row.points < row.max_points:
-            explanation = (
-                f"{judgement.headline} {judgement.explanation}" if judgement else consequence(row)
-            )
+        if judgement is not None:
+            explanation = f"{judgement.headline} {judgement.explanation}"
+        elif settled and row.points < row.max_points:
+            explanation = consequence(row)
         return Verdict(
             invitation_id=invitation_id,
             action=action,
