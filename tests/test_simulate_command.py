@@ -150,3 +150,33 @@ def test_report_with_nothing_recorded(tmp_path):
     run("seed", "--count", "3", db=db)
     assert "No training results" in run("report", db=db).output
     assert run("report", "--session", "x", db=db).exit_code == 2
+
+
+def test_report_shows_hostile_codes_from_a_results_file_inert(tmp_path):
+    from tui.store import Store
+    from tui.store.training import ResultRow
+
+    db = tmp_path / "results.db"
+    with Store.open(db, create=True) as store:
+        store.start_session("s1", trainee="Robin", scenario="the-post")
+        bad = "\x1b[31m[bold]x"
+        row = ResultRow(
+            "a",
+            "A",
+            "fake",
+            1,
+            "accept",
+            "ask",
+            False,
+            -10,
+            10,
+            "harmful",
+            (),
+            verdict="cue-missed",
+            cue=bad,
+            caught_by=(bad,),
+        )
+        store.save_results("s1", [row])
+    for args in (["report"], ["report", "--session", "s1"]):
+        out = run(*args, db=db).output
+        assert "\x1b" not in out and "\\x1b[31m" in out

@@ -93,7 +93,10 @@ def _name(text: str, width: int = NAME_WIDTH) -> str:
 
 def class_lines(view) -> list[str]:
     """One scenario's trainees side by side, then the cues they missed most often."""
-    from tui.simulate.verdict import cue_phrase
+    from tui.simulate.verdict import cue_phrase as phrase
+
+    def cue_phrase(code: str) -> str:  # codes come from the results file: show them inert
+        return visible(phrase(code), keep_newlines=False)
 
     count = len(view.trainees)
     lines = [
@@ -190,11 +193,12 @@ def _detail(rows, summary) -> None:
     click.echo("")
     for r in rows:
         why = "; ".join(part for part in (consequence(r), cause_text(r)) if part)
-        intent = r.intent or "—"
+        intent = visible(r.intent or "—", keep_newlines=False)
+        outcome = visible(OUTCOME_LABELS.get(r.outcome, r.outcome), keep_newlines=False)
         click.echo(
             f"    {points_text(r.points, r.max_points):>9}  "
             f"{visible(r.name, keep_newlines=False)[:40]:40} {intent:12} "
-            f"{OUTCOME_LABELS.get(r.outcome, r.outcome):22} {why}"
+            f"{outcome:22} {visible(why, keep_newlines=False)}"
         )
     click.echo("")
     for intent, stats in summary.by_intent.items():

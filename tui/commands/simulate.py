@@ -97,7 +97,10 @@ def mistake_line(row) -> str:
 def cause_text(row) -> str:
     """The verdict from a stored row's codes: "misled by a stated reason (would have caught
     it: asking first)", "missed a clear cue: a sales pitch"."""
-    from tui.simulate.verdict import cue_phrase
+    from tui.simulate.verdict import cue_phrase as phrase
+
+    def cue_phrase(code: str) -> str:  # codes come from a results file: show them inert
+        return visible(phrase(code), keep_newlines=False)
 
     if row.verdict == "cue-missed" and row.cue:
         return f"missed a clear cue: {cue_phrase(row.cue)}"
