@@ -92,6 +92,18 @@ def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, st
     return "stranger_without_reason", "The note gives no reason we recognise.", "no_stated_reason"
 
 
+def deciding_code(flags: Iterable[Flag], status: str | None = None) -> str | None:
+    """The code of the flag that picks the policy's row (None: an ask with no reply yet).
+
+    Whatever the policy's actions are, this is the cue its advice rests on: training
+    verdicts name it as the cue that was there to see, or the one that misled.
+    """
+    found: dict[str, Flag] = {}
+    for flag in flags:
+        found.setdefault(flag.code, flag)
+    return _situation(found, status)[2]
+
+
 def recommended_action(flags: Iterable[Flag], policy, status: str | None = None) -> str:
     """Just the action :func:`recommend` gives, without composing the reasons."""
     found: dict[str, Flag] = {}

@@ -180,11 +180,23 @@ def _v4_decision_batches(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_dec_batch ON decisions(batch)")
 
 
+def _v5_training_verdicts(db: sqlite_utils.Database) -> None:
+    # Why each settled invitation scored what it did (tui/simulate/verdict.py), so reports
+    # and the results CSV can count mistakes by kind and the cues most often missed.
+    # Rows saved before stay NULL here: their verdicts were never worked out.
+    results = db["training_results"]
+    results.add_column("verdict", str)
+    results.add_column("cue", str)
+    results.add_column("caught_by", str)
+    results.add_column("policy_points", int)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_messages_and_meta,
     _v3_simulation_and_training,
     _v4_decision_batches,
+    _v5_training_verdicts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
