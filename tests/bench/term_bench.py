@@ -55,15 +55,28 @@ def main() -> None:
     parser.add_argument(
         "--app", action="append", help="NAME=COMMAND of a build to measure (repeatable)"
     )
+    parser.add_argument(
+        "--app-cache",
+        action="append",
+        help="NAME=DIR: that build's inboxes (one of another schema version), else --cache",
+    )
     parser.add_argument("--big", type=int, default=1_000_000)
     args = parser.parse_args()
 
     apps = dict(item.split("=", 1) for item in args.app or [])
     apps = apps or {"app": str(Path(sys.executable).parent / "invite-triage")}
-    inboxes = {n: args.cache / f"inbox-{n}.db" for n in (100, args.big)}
-    for path in inboxes.values():
-        if not path.exists():
-            sys.exit(f"{path} is missing: run tests/bench/tui_bench.py once to build it")
+    caches = {
+        name: Path(folder) for name, folder in (i.split("=", 1) for i in args.app_cache or [])
+    }
+
+    def inboxes(name: str) -> dict[int, Path]:
+        folder = caches.get(name, args.cache)
+        return {n: folder / f"inbox-{n}.db" for n in (100, args.big)}
+
+    for name in apps:
+        for path in inboxes(name).values():
+            if not path.exists():
+                sys.exit(f"{path} is missing: run tests/bench/tui_bench.py once to build it")
     empty = [sys.executable, str(HERE / "empty_app.py")]
 
     startup: dict[str, list[float]] = {"empty app": []}
@@ -73,13 +86,13 @@ def main() -> None:
         for _ in range(args.repeat):
             startup["empty app"].append(keylat(args.keylat, args.size, "j", 1, empty)["startup_s"])
             for name, app in apps.items():
-                for count, source in inboxes.items():
+                for count, source in inboxes(name).items():
                     shutil.copyfile(source, copy)
                     result = keylat(args.keylat, args.size, "j", 1, [app, "--db", str(copy)])
                     startup.setdefault(f"{name} {count:,}", []).append(result["startup_s"])
         for key in ("j", "a"):
             for name, app in apps.items():
-                for count, source in inboxes.items():
+                for count, source in inboxes(name).items():
                     shutil.copyfile(source, copy)
                     command = [app, "--db", str(copy)]
                     keys[f"{name} {count:,} {key}"] = keylat(
