@@ -16,9 +16,10 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
 from tui.domain.models import Assessment, Invitation
 from tui.store import Cursor, Filter, Store
@@ -47,45 +48,43 @@ class InboxScreen(Screen):
     # The list and the detail side by side from 110 columns, stacked below that. The line
     # between them is the detail's border; it lights up while the detail has the focus.
     DEFAULT_CSS = """
-    InboxScreen #search {
-        height: 1;
-    }
-
-    InboxScreen #panes {
-        height: 1fr;
+    InboxScreen {
         layout: vertical;
     }
-
-    InboxScreen.-wide #panes {
+    InboxScreen.-wide {
         layout: horizontal;
     }
-
+    /* The bars are docked, so the layout above places only the two panes (no container
+       around them: one layer less for Textual to paint under every changed line). */
+    InboxScreen #top-bars {
+        dock: top;
+        height: auto;
+    }
+    InboxScreen #bottom-bars {
+        dock: bottom;
+        height: auto;
+    }
     InboxScreen #inbox {
         width: 1fr;
         height: 40%;
         min-height: 4;
     }
-
     InboxScreen.-wide #inbox {
         width: 52%;
         height: 1fr;
     }
-
     InboxScreen #detail {
         width: 1fr;
         height: 1fr;
         border-top: hkey $panel-lighten-2;
     }
-
     InboxScreen #detail:focus {
         border-top: hkey $accent;
     }
-
     InboxScreen.-wide #detail {
         border-top: none;
         border-left: vkey $panel-lighten-2;
     }
-
     InboxScreen.-wide #detail:focus {
         border-left: vkey $accent;
     }
@@ -112,7 +111,6 @@ class InboxScreen(Screen):
     def compose(self) -> ComposeResult:
         services = self.services
         self.splits_bar = SplitsBar(id="splits")
-        self.search_bar = SearchBar(id="search")
         self.inbox = InboxList(
             services.gateway,
             now=services.now,
@@ -124,13 +122,17 @@ class InboxScreen(Screen):
         )
         self.detail = DetailPane(id="detail")
         self.status = StatusBar(id="status")
-        yield self.splits_bar
-        yield self.search_bar
-        with Container(id="panes"):
-            yield self.inbox
-            yield self.detail
-        yield self.status
-        yield KeyBar(id="keys")
+        with Vertical(id="top-bars"):
+            yield from self.top_bars()
+        with Vertical(id="bottom-bars"):
+            yield self.status
+            yield KeyBar(id="keys")
+        yield self.inbox
+        yield self.detail
+
+    def top_bars(self) -> list[Widget]:
+        """The one-line bars above the list (the search prompt joins them when open)."""
+        return [self.splits_bar]
 
     def on_mount(self) -> None:
         gateway = self.services.gateway
@@ -177,8 +179,9 @@ class InboxScreen(Screen):
 
     @property
     def settling(self) -> bool:
-        """True while the status and detail wait for a burst of moves to end."""
-        return self._settle_timer is not None
+        """True while the status and detail wait for a burst of moves to end (or a stale
+        status message for the line's next change)."""
+        return self._settle_timer is not None or self.status.waiting
 
     @property
     def deciding(self) -> bool:
@@ -281,7 +284,7 @@ class InboxScreen(Screen):
 
     def on_key(self, event: events.Key) -> None:
         """A key is about to act: the message about the last one has had its moment."""
-        self.status.say(None)
+        self.status.expire_note()
 
     # ------------------------------------------------------------------ counts
 
@@ -406,10 +409,12 @@ class InboxScreen(Screen):
 
     def action_search(self, mode: str) -> None:
         current = self.finder.text if mode == "find" else self.limit_text
-        self.search_bar.open(mode, current or "")
+        self.query(SearchBar).remove()
+        self.query_one("#top-bars").mount(SearchBar(mode, current or "", id="search"))
 
     @on(SearchBar.Submitted)
     def _searched(self, event: SearchBar.Submitted) -> None:
+        self.query(SearchBar).remove()
         self.inbox.focus()
         text = event.text or None
         if event.mode == "limit":
@@ -424,6 +429,7 @@ class InboxScreen(Screen):
 
     @on(SearchBar.Cancelled)
     def _search_cancelled(self) -> None:
+        self.query(SearchBar).remove()
         self.inbox.focus()
 
     def action_find_next(self, direction: int) -> None:

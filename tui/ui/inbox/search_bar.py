@@ -1,7 +1,9 @@
 """The one-line prompt ``/`` (find) and ``\\`` (limit) open above the list.
 
 Find jumps to the next match and leaves the list whole; limit shows only the matches.
-The prompt says which one it is, and Esc cancels without changing anything.
+The prompt says which one it is, and Esc cancels without changing anything. The screen
+mounts the bar when asked and removes it when done: a hidden widget still costs Textual a
+little on every key.
 """
 
 from __future__ import annotations
@@ -22,10 +24,8 @@ class SearchBar(Horizontal):
     DEFAULT_CSS = """
     SearchBar {
         height: 1;
-        display: none;
         background: $panel;
     }
-    SearchBar.-open { display: block; }
     SearchBar > Label { padding: 0 1; text-style: bold; }
     SearchBar > Input, SearchBar > Input:focus {
         border: none;
@@ -49,35 +49,23 @@ class SearchBar(Horizontal):
     class Cancelled(Message):
         pass
 
-    def __init__(self, id: str | None = None) -> None:
+    def __init__(self, mode: str, text: str = "", *, id: str | None = None) -> None:
+        """``mode`` is ``find`` or ``limit``; ``text`` the search it starts from."""
         super().__init__(id=id)
-        self.mode = "find"
+        self.mode = mode
+        self.text = text
 
     def compose(self) -> ComposeResult:
-        yield Label(PROMPTS["find"])
-        yield Input(placeholder="type and press Enter; Esc cancels")
+        yield Label(PROMPTS[self.mode])
+        yield Input(self.text, placeholder="type and press Enter; Esc cancels")
 
-    def open(self, mode: str, text: str = "") -> None:
-        self.mode = mode
-        self.query_one(Label).update(PROMPTS[mode])
-        field = self.query_one(Input)
-        field.value = text
-        self.add_class("-open")
-        field.focus()
-
-    def close(self) -> None:
-        self.remove_class("-open")
-
-    @property
-    def is_open(self) -> bool:
-        return self.has_class("-open")
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.close()
         self.post_message(self.Submitted(self.mode, event.value.strip()))
 
     def action_cancel(self) -> None:
-        self.close()
         self.post_message(self.Cancelled())

@@ -4,7 +4,9 @@ Everything a user needs to know about the list's state is spelled out in words h
 nothing depends on colour or on remembering which keys were pressed. Two kinds of message
 share the end of the line, one at a time: ``progress`` (something under way: "exporting…")
 until it is done, and ``note`` (what just happened: "accepted Ada Lovelace · z undoes")
-until the next key, so a message never outlives the moment it describes.
+until the next key, so a message never outlives the moment it describes. A key only marks
+the note stale: it goes with the line's next change (the key's own, as a rule: a move, or
+the next decision's note), or a moment later, so it costs no paint of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.widget import Widget
 
 from tui.domain.safe_text import visible
@@ -52,24 +55,48 @@ class StatusBar(Widget):
     }
     """
 
+    STALE_NOTE_WAIT = 0.1  # seconds a stale note waits for the line's next change
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.state = ListState()
         self.note: str | None = None
         self.progress: str | None = None
+        self._stale: Timer | None = None
 
     def show(self, **changes: Any) -> None:
         """Update what the line says about the list (fields of :class:`ListState`)."""
         state = replace(self.state, **changes)
         if state != self.state:
             self.state = state
+            self._drop_stale()
             self.refresh()
 
     def say(self, note: str | None) -> None:
         """What just happened, until the next key (or ``None`` to say nothing)."""
-        if note != self.note:
+        dropped = self._drop_stale()
+        if note != self.note or dropped:
             self.note = note
             self.refresh()
+
+    @property
+    def waiting(self) -> bool:
+        """True while a stale note waits to go."""
+        return self._stale is not None
+
+    def expire_note(self) -> None:
+        """A key was pressed: the note has had its moment (see the module docstring)."""
+        if self.note is not None and self._stale is None:
+            self._stale = self.set_timer(self.STALE_NOTE_WAIT, lambda: self.say(None))
+
+    def _drop_stale(self) -> bool:
+        """Forget a stale note (the caller repaints); True if there was one."""
+        if self._stale is None:
+            return False
+        self._stale.stop()
+        self._stale = None
+        self.note = None
+        return True
 
     def busy(self, progress: str | None) -> None:
         """What is under way, until it is done (``None``)."""

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.gateway import error_text
@@ -56,7 +56,7 @@ class TrainingInboxScreen(InboxScreen):
     def trainer(self):
         return self.app.trainer  # type: ignore[attr-defined]
 
-    def compose(self) -> ComposeResult:
+    def top_bars(self) -> list[Widget]:
         app = self.app
         self.banner = BannerBar(
             trainee=app.trainee_label,  # type: ignore[attr-defined]
@@ -65,8 +65,7 @@ class TrainingInboxScreen(InboxScreen):
             speed=getattr(app.clock, "speed", None),  # type: ignore[attr-defined]
             id="banner",
         )
-        yield self.banner
-        yield from super().compose()
+        return [self.banner, *super().top_bars()]
 
     def on_mount(self) -> None:
         interval = getattr(self.app, "tick_interval", None)
