@@ -77,8 +77,9 @@ class PaneApp(App):
 
 
 def screen_lines(pane: DetailPane) -> list[str]:
-    """The pane's lines as painted now (only what is scrolled into view)."""
-    return [pane.render_line(y).text.rstrip() for y in range(pane.size.height)]
+    """The pane's lines as painted now (only what is scrolled into view), without the
+    position bar in the last cell."""
+    return [pane.render_line(y).text[:-1].rstrip() for y in range(pane.size.height)]
 
 
 def all_lines(pane: DetailPane) -> list[str]:
@@ -247,20 +248,30 @@ async def test_focus_and_scroll_and_back_to_top_on_a_new_invitation():
         assert "Other" in pane.plain_text()
 
 
-async def test_a_scrollbar_shows_when_the_detail_is_longer_and_the_wheel_scrolls():
+async def test_position_bar_shows_where_the_view_is_and_the_wheel_scrolls():
     app = PaneApp()
     async with app.run_test(size=(80, 12)) as pilot:
         pane = app.query_one(DetailPane)
         pane.show(make_invitation(), FLAGS, RECOMMENDATION)
         await pilot.pause()
-        assert pane.show_vertical_scrollbar
+
+        def thumb_rows() -> list[int]:
+            return [y for y in range(pane.size.height) if pane.render_line(y).text[-1] == "┃"]
+
+        at_top = thumb_rows()
+        assert at_top and at_top[0] == 0
+        assert all(pane.render_line(y).text[-1] in "┃│" for y in range(pane.size.height))
         pane.post_message(events.MouseScrollDown(pane, 5, 5, 0, 1, 0, False, False, False))
         await pilot.pause()
         assert pane.scroll_y > 0
-        # Taller than the content: everything fits, so there is nothing to scroll.
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert thumb_rows()[-1] == pane.size.height - 1
+        # Taller than the content: everything fits, so there is no thumb at all.
         await pilot.resize_terminal(80, 200)
         await pilot.pause()
-        assert pane.max_scroll_y == 0 and not pane.show_vertical_scrollbar
+        assert pane.max_scroll_y == 0
+        assert thumb_rows() == []
 
 
 async def test_lines_follow_focus_and_theme_colours():

@@ -14,14 +14,19 @@ the raw profile and note, with no flags, highlights, verdict badges or recommend
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.domain.models import Flag, Invitation, Recommendation
 from tui.ui.inbox.scrolling import set_content_height
 from tui.ui.render.detail import PreparedDetail, prepare
+from tui.ui.render.position_bar import thumb_lines
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -34,18 +39,23 @@ class DetailPane(ScrollView, can_focus=True):
         padding: 0 1;
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-size-vertical: 1;
-        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 0;  /* the pane draws its own position bar */
     }
     DetailPane:focus {
         background: $boost;
     }
+    DetailPane > .detail-pane--bar { color: $text-disabled; }
+    DetailPane > .detail-pane--thumb { color: $accent; }
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail-pane--bar", "detail-pane--thumb"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._detail = prepare(None, [], None)
         self._base: Style | None = None  # the pane's colours, looked up once per style
+        self._bar: tuple[Segment, Segment] | None = None  # the position bar's two cells
+        self._thumb: range = range(0)
 
     @property
     def detail(self) -> PreparedDetail:
@@ -65,8 +75,14 @@ class DetailPane(ScrollView, can_focus=True):
 
     @property
     def content_width(self) -> int:
-        """Cells per wrapped line (the scrollbar's gutter is kept whether shown or not)."""
-        return self.scrollable_content_region.width
+        """Cells per wrapped line: the pane's width less the position bar's cell."""
+        return max(0, self.scrollable_content_region.width - 1)
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The wheel and the keys scroll the pane: it has no scrollbar widget to say so
+        (see :mod:`tui.ui.inbox.scrolling`)."""
+        return not self.disabled and self.max_scroll_y > 0
 
     def part(self, name: str) -> Text | None:
         """The ``Text`` of one block on show (``header``, ``glance``, ``recommendation``,
@@ -124,14 +140,30 @@ class DetailPane(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base = None  # focus tint or theme changed
+        self._bar = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Once per paint, not per line: the colours, and where the bar's thumb is.
+        if self._base is None or self._bar is None:
+            self._base = base = self.rich_style
+            track, thumb = (
+                base + self.get_component_rich_style(part, partial=True)
+                for part in ("detail-pane--bar", "detail-pane--thumb")
+            )
+            self._bar = (Segment("│", track), Segment("┃", thumb))
+        height = self.scrollable_content_region.height
+        self._thumb = thumb_lines(height, self.scroll_offset.y, len(self._detail.lines))
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        """Line ``y`` of the viewport: a wrapped line on the pane's colours (kept on the
-        strip by ``apply_style``, so a line shown again costs nothing)."""
-        if self._base is None:
-            self._base = self.rich_style
+        """Line ``y`` of the viewport: a wrapped line on the pane's colours, and a cell of
+        the position bar."""
+        base, bar = self._base, self._bar
+        assert base is not None and bar is not None  # set by render_lines
         index = self.scroll_offset.y + y
         lines = self._detail.lines
-        if index >= len(lines):
-            return Strip.blank(self._detail.width, self._base)
-        return lines[index].apply_style(self._base)
+        width = self._detail.width
+        body = lines[index].apply_style(base) if index < len(lines) else Strip.blank(width, base)
+        if not self._thumb:
+            return body.extend_cell_length(width + 1, base)
+        return Strip([*body, bar[y in self._thumb]], width + 1)

@@ -33,6 +33,7 @@ from tui.ui.gateway import Gateway, error_text
 from tui.ui.inbox.marks import Marks
 from tui.ui.inbox.row_window import JUMPS, Request, RowWindow, fetch
 from tui.ui.inbox.scrolling import set_content_height
+from tui.ui.render.position_bar import thumb_lines
 from tui.ui.render.row import RowStyles, render_row
 
 AGE_TICK = 30.0  # seconds between repaints of the "when" column (a row's "3h" moves on)
@@ -58,6 +59,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         "inbox-list--signal",
         "inbox-list--match",
         "inbox-list--placeholder",
+        "inbox-list--bar",
+        "inbox-list--thumb",
     }
 
     DEFAULT_CSS = """
@@ -65,7 +68,7 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         background: $surface;
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;  /* the list draws its own position bar */
     }
     InboxList > .inbox-list--cursor {
         background: $block-cursor-background;
@@ -88,6 +91,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
     InboxList > .inbox-list--signal { color: $success; text-style: bold; }
     InboxList > .inbox-list--match { text-style: bold reverse; }
     InboxList > .inbox-list--placeholder { color: $text-disabled; }
+    InboxList > .inbox-list--bar { color: $text-disabled; }
+    InboxList > .inbox-list--thumb { color: $accent; }
     """
 
     def __init__(
@@ -115,6 +120,8 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: RowStyles | None = None
         self._width = 0
+        self._thumb: range = range(0)
+        self._has_bar = False
 
     # ------------------------------------------------------------------ state
 
@@ -380,40 +387,62 @@ class InboxList(ScrollView, can_focus=True, inherit_bindings=False):
             )
         return self._styles
 
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The wheel and the page keys scroll the list: it has no scrollbar widget to
+        say so (see :mod:`tui.ui.inbox.scrolling`)."""
+        return not self.disabled and self.max_scroll_y > 0
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._width = self.scrollable_content_region.width  # once per paint, not per line
+        # Once per paint, not per line: the row width and where the bar's thumb is.
+        height = self.scrollable_content_region.height
+        self._width = self.scrollable_content_region.width - 1
+        self._thumb = thumb_lines(height, self.scroll_offset.y, self.total)
+        self._has_bar = self.total > height
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        """Line ``y`` of the viewport: the row there, painted once and kept."""
+        """Line ``y`` of the viewport: the row there and a cell of the position bar,
+        painted once and kept."""
         width = self._width
-        styles = self._row_styles()
         index = self.scroll_offset.y + y
-        if index >= self.total:
-            return Strip.blank(width, styles.base)
+        bar = ("┃" if y in self._thumb else "│") if self._has_bar else " "
         row = self.row_at(index)
         cursor = index == self.cursor
-        if row is None:  # not fetched yet
-            style = styles.base + self.get_component_rich_style("inbox-list--placeholder")
-            if cursor:
-                style += styles.cursor
-            return Strip([Segment("  …".ljust(width), style)], width)
-        marked = self.marks.is_marked(row.id)
-        key = (row.id, row.status, row.flag_codes, cursor, marked, width)
+        if index >= self.total:
+            key: tuple = (None, width, bar)
+        elif row is None:  # not fetched yet
+            key = (None, width, bar, cursor)
+        else:
+            marked = self.marks.is_marked(row.id)
+            key = (row.id, row.status, row.flag_codes, cursor, marked, width, bar)
         strip = self._lines.get(key)
         if strip is None:
-            strip = render_row(
+            strip = self._lines[key] = self._paint(index, row, cursor, width, bar)
+        return strip
+
+    def _paint(self, index: int, row: InboxRow | None, cursor: bool, width: int, bar: str):
+        styles = self._row_styles()
+        if index >= self.total:
+            body = Strip.blank(width, styles.base)
+        elif row is None:
+            style = styles.base + self.get_component_rich_style("inbox-list--placeholder")
+            style = style + styles.cursor if cursor else style
+            body = Strip([Segment("  …".ljust(width), style)])
+        else:
+            body = render_row(
                 row,
                 width,
                 now=self.now(),
                 cursor=cursor,
-                marked=marked,
+                marked=self.marks.is_marked(row.id),
                 show_flags=self.show_flags,
                 styles=styles,
                 find=self.find_text,
             )
-            self._lines[key] = strip
-        return strip
+        part = "inbox-list--thumb" if bar == "┃" else "inbox-list--bar"
+        cell = Segment(bar, styles.base + self.get_component_rich_style(part, partial=True))
+        return Strip([*body, cell], width + 1)
 
     def _announce(self, force: bool = False) -> None:
         row = self.row
