@@ -10,6 +10,8 @@ import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from tui.store.messages import VISIBLE
+
 # What each tuple from :meth:`ExportQueries.export_rows` holds, in order.
 EXPORT_FIELDS = (
     "invitation_id",
@@ -29,7 +31,7 @@ EXPORT_FIELDS = (
 
 _REPLY = (
     "(SELECT m.body FROM messages m WHERE m.invitation_id = i.id AND m.direction = 'in' "
-    "ORDER BY m.id DESC LIMIT 1)"
+    f"AND {VISIBLE} ORDER BY m.id DESC LIMIT 1)"
 )
 
 # The decision an invitation currently stands on: its newest entry that is not an undo and

@@ -91,11 +91,13 @@ class Gateway:
                 self._store.close()
 
     def evaluate(self, invitation: Invitation) -> tuple[list[Flag], Recommendation | None]:
-        """Flags and the recommendation for one invitation under the app's policy.
+        """Flags and the recommendation for one invitation under the app's policy, as of
+        now (an ask younger than the policy's wait is recommended ``wait``). ``None`` for
+        your own outgoing invitations, which are not judged.
 
         Pure computation on an already loaded invitation: no lock needed.
         """
-        flags, recommendation = evaluate(invitation, self.policy)
+        flags, recommendation = evaluate(invitation, self.policy, now=self._store.clock())
         return list(flags), recommendation
 
     def load(self, invitation_id: int) -> tuple[Invitation, list[Flag], Recommendation | None]:
