@@ -54,8 +54,8 @@ def test_piped_output_is_the_csv_and_nothing_else(db):
     bob = rows[2]
     assert bob[1] == "'@Bob"
     assert bob[3] == "'-Minus Corp"
-    assert bob[5] == "hello\r\nthere"
-    assert bob[12] == "'=cmd|' /C calc'!A0"
+    assert bob[6] == "hello\r\nthere"
+    assert bob[13] == "'=cmd|' /C calc'!A0"
     assert result.stderr == ""
 
 

@@ -14,11 +14,17 @@ from collections.abc import Callable, Iterable
 from tui.domain.models import Assessment, Invitation
 from tui.store.errors import StoreError
 
-# A message still stands unless the ask it belongs to was undone.
-VISIBLE = (
-    "(m.decision_id IS NULL OR NOT EXISTS "
-    "(SELECT 1 FROM decisions u WHERE u.undoes = m.decision_id))"
-)
+
+def visible(alias: str) -> str:
+    """SQL true for a message (table alias ``alias``) that still stands: one whose ask
+    has not been undone."""
+    return (
+        f"({alias}.decision_id IS NULL OR NOT EXISTS "
+        f"(SELECT 1 FROM decisions u WHERE u.undoes = {alias}.decision_id))"
+    )
+
+
+VISIBLE = visible("m")
 # The newest ask on an invitation that has not been undone.
 _CURRENT_ASK = (
     "SELECT d.id, d.decided_at FROM decisions d WHERE d.invitation_id = ? AND d.action = 'ask' "
