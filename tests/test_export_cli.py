@@ -19,6 +19,7 @@ from tui.store import Store
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "data" / "inbox.db"
+    path.parent.mkdir()
     with Store.open(path, create=True, clock=lambda: "2026-11-01T10:00:00+00:00") as store:
         store.add_invitations(
             [

@@ -68,6 +68,7 @@ def new(name, day, note=None, **extra):
 def store(tmp_path):
     """Ann asked and replied; Bob accepted then undone; Cy ignored against the advice;
     Dee never decided; one outgoing invitation."""
+    (tmp_path / "data").mkdir()
     with Store.open(tmp_path / "data" / "inbox.db", create=True, clock=Clock()) as s:
         s.add_invitations(
             [

@@ -95,7 +95,7 @@ def command(ctx, path: str, check_only: bool) -> None:
     rejects it with FILE:LINE and the reason, and nothing is stored. Importing the same data
     again adds nothing twice.
     """
-    from tui.cli import fail
+    from tui.cli import fail, folder_for_new_database
     from tui.domain.assessment import assess
     from tui.importers import ImportFileError, check, plan, run_import
 
@@ -116,6 +116,7 @@ def command(ctx, path: str, check_only: bool) -> None:
                 "nothing imported."
             )
             return
+        folder_for_new_database(ctx)
         with Store.open(ctx.obj["db"], create=True) as store:
             outcome = run_import(store, source, assess)
     except ImportFileError as exc:

@@ -117,6 +117,9 @@ def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
         from tui.cli import fail
 
         fail("train needs an interactive terminal (run it without redirecting input or output)")
+    from tui.cli import folder_for_new_database
+
+    folder_for_new_database(ctx)  # the results are kept in --db, created when missing
     policy_path = ctx.obj.get("policy")
     policy = load_policy(policy_path)
     config = _config()
