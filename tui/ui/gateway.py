@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tui.domain.assessment import evaluate
+from tui.domain.assessment import assess, evaluate
 from tui.domain.models import Assessment, Flag, Invitation, Recommendation
 from tui.store import Store, StoreError
 
@@ -99,6 +99,20 @@ class Gateway:
         """
         flags, recommendation = evaluate(invitation, self.policy, now=self._store.clock())
         return list(flags), recommendation
+
+    def record_reply(self, invitation_id: int, body: str) -> Invitation:
+        """The sender's answer to an ask, typed or pasted by the user: stored in one
+        transaction, classified under the app's policy, the invitation moved to replied and
+        its stored flags and recommendation refreshed. Returns the invitation as it now is.
+
+        Blocks on the disk: call it from the writer thread, never the UI thread. A reply to
+        an invitation that is not asked (or replied), or an empty one, raises StoreError.
+        """
+
+        def reassess(invitation: Invitation) -> Assessment:
+            return assess(invitation, self.policy, now=self._store.clock())
+
+        return self.call(Store.record_reply, invitation_id, body, assess=reassess)
 
     def load(self, invitation_id: int) -> tuple[Invitation, list[Flag], Recommendation | None]:
         """One invitation with its messages, its flags and its recommendation."""
