@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import make_db, open_app, press, settle
+from conftest import idle, make_db, open_app, press, settle
 from test_app_snapshots import SNAPSHOT_INBOX
 
 from tui.ui.widgets.ansi_filter import OwnTruecolorFilter
@@ -22,10 +22,11 @@ async def screenshots(db) -> list[str]:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "j", "j")
-        await settle(pilot)
+        await idle(pilot)  # the neighbours prepared ahead too: nothing left to arrive
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             await pilot.pause()
+            await settle(pilot)
             shots.append(screenshot(app))
         await press(pilot, "enter", "pagedown")  # the detail focused (tinted) and scrolled
         shots.append(screenshot(app))
