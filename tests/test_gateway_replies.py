@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tui.domain.assessment import assess
@@ -21,7 +23,9 @@ def gateway(tmp_path):
         [NewInvitation(Person(name="Ana", known=False), STOCK, "2026-03-01T09:00:00")],
         assess=assess,
     )
-    gate = Gateway(store, path, load_policy(None))
+    gate = Gateway(
+        store, path, load_policy(None), now=lambda: datetime(2026, 3, 10, 11, tzinfo=UTC)
+    )
     yield gate
     gate.close()
 
@@ -29,7 +33,7 @@ def gateway(tmp_path):
 def test_an_ask_waits_then_a_pasted_reply_decides(gateway):
     gateway.call(Store.record_decisions, [1], "ask", session="s", message="Why connect?")
     _, _, recommendation = gateway.load(1)
-    assert recommendation.action == "wait"  # asked seconds ago by the store's clock
+    assert recommendation.action == "wait"  # asked an hour ago
     after = gateway.record_reply(1, "I'm expanding my network in fintech.")
     assert after.status == "replied"
     _, _, recommendation = gateway.load(1)
@@ -41,3 +45,14 @@ def test_an_ask_waits_then_a_pasted_reply_decides(gateway):
 def test_a_reply_without_an_ask_is_refused(gateway):
     with pytest.raises(StoreError, match="a reply answers an ask"):
         gateway.record_reply(1, "Hello")
+
+
+def test_without_a_clock_silence_counts_at_once(tmp_path):
+    path = tmp_path / "inbox.db"
+    with Store.open(path, create=True) as store:
+        store.add_invitations(
+            [NewInvitation(Person(name="Ana", known=False), STOCK, "2026-03-01T09:00:00")]
+        )
+        store.record_decision(1, "ask", message="Why?")
+        gate = Gateway(store, path, load_policy(None))  # as in training
+        assert gate.load(1)[2].action == "ignore"

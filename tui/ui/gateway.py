@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,8 +42,18 @@ def error_text(exc: BaseException) -> str:
 class Gateway:
     """Owns the open store, the policy, and the lock that serialises access to them."""
 
-    def __init__(self, store: Store, db_path: str | Path | None, policy: Any = None):
+    def __init__(
+        self,
+        store: Store,
+        db_path: str | Path | None,
+        policy: Any = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ):
+        """``now``: the clock an ask's wait is measured against (None: silence counts at
+        once, as in training, which judges it when the trainee decides)."""
         self._store = store
+        self.now = now
         self._lock = threading.Lock()
         self.db_path = Path(db_path) if db_path is not None else None
         self.policy = policy
@@ -97,7 +108,8 @@ class Gateway:
 
         Pure computation on an already loaded invitation: no lock needed.
         """
-        flags, recommendation = evaluate(invitation, self.policy, now=self._store.clock())
+        now = self.now() if self.now is not None else None
+        flags, recommendation = evaluate(invitation, self.policy, now=now)
         return list(flags), recommendation
 
     def record_reply(self, invitation_id: int, body: str) -> Invitation:
@@ -110,7 +122,7 @@ class Gateway:
         """
 
         def reassess(invitation: Invitation) -> Assessment:
-            return assess(invitation, self.policy, now=self._store.clock())
+            return assess(invitation, self.policy, now=self.now() if self.now else None)
 
         return self.call(Store.record_reply, invitation_id, body, assess=reassess)
 
