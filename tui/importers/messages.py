@@ -54,7 +54,8 @@ _REPAIR = ftfy.TextFixerConfig(
 
 def repair(text: str) -> str:
     """Undo double encoding (``JosÃ©`` -> ``José``) and nothing else."""
-    return ftfy.fix_text(text, _REPAIR) if text else text
+    # Mojibake is never pure ASCII; most messages are, and skip ftfy's work.
+    return text if text.isascii() else ftfy.fix_text(text, _REPAIR)
 
 
 def parse_message_time(text: str) -> str:
@@ -132,6 +133,14 @@ def read_messages(data: bytes, where: str) -> Messages:
     records = csvtext.rows(csvtext.decode(data, where), where)
     width, col = _header(records, where)
     found = Messages(where)
+    url_keys: dict[str, str | None] = {}  # the same few profiles recur on every line
+
+    def profile(url: str) -> str | None:
+        key = url_keys.get(url, url_keys)
+        if key is url_keys:
+            key = url_keys[url] = url_key(url)
+        return key
+
     for line, row in records:
         if csvtext.is_blank(row):
             continue
@@ -160,7 +169,7 @@ def read_messages(data: bytes, where: str) -> Messages:
         conversation = cell("CONVERSATION ID").strip()
         if not conversation:
             raise ImportFileError(where, "column 'CONVERSATION ID' is empty", line)
-        sender = url_key(cell("SENDER PROFILE URL"))
+        sender = profile(cell("SENDER PROFILE URL"))
         if sender is None:
             found.no_sender += 1
             continue
@@ -173,7 +182,7 @@ def read_messages(data: bytes, where: str) -> Messages:
             continue
         recipients = tuple(
             key
-            for key in (url_key(part) for part in cell("RECIPIENT PROFILE URLS").split(";"))
+            for key in (profile(part) for part in cell("RECIPIENT PROFILE URLS").split(";"))
             if key is not None
         )
         key = digest("message", conversation, at, sender, text_key(content))

@@ -216,12 +216,6 @@ def _record_threads(store, source: Plan, assess) -> tuple[ThreadTally, Me]:
                 session=IMPORT_SESSION,
                 external_key=action.key,
             )
-        else:
-            store.record_reply(
-                action.invitation_id,
-                action.body,
-                at=action.at,
-                assess=assess,
-                external_key=action.key,
-            )
+    replies = [a for a in threads.actions if not isinstance(a, Ask)]
+    store.add_replies(((r.invitation_id, r.body, r.at, r.key) for r in replies), assess)
     return threads, me

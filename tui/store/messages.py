@@ -84,18 +84,8 @@ class MessageLog:
         reply; ``assessment`` is a ready one instead. Only an asked (or already replied)
         invitation takes a reply, and it needs some text; anything else is a StoreError.
         """
-        if not body or not body.strip():
-            raise StoreError("a reply needs some text")
         with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT status FROM invitations WHERE id = ?", (invitation_id,)
-            ).fetchone()
-            if row is None:
-                raise StoreError(f"no invitation with id {invitation_id}")
-            if row["status"] not in REPLYABLE:
-                raise StoreError(
-                    f"invitation {invitation_id} is {row['status']}: a reply answers an ask"
-                )
+            self._check_replyable(conn, invitation_id, body)
             self._write_reply(
                 conn, invitation_id, body, at or self.clock(), assessment, external_key
             )
@@ -117,6 +107,35 @@ class MessageLog:
         )
         if assessment is not None:
             self._write_assessment(conn, invitation_id, assessment)
+
+    def add_replies(
+        self,
+        replies: Iterable[tuple[int, str, str, str | None]],
+        assess: Callable[[Invitation], Assessment],
+    ) -> None:
+        """Many answers at once (an import): ``(invitation_id, body, at, external_key)``
+        each, checked as :meth:`record_reply` checks them; each invitation touched is
+        assessed once, after its last answer. One transaction."""
+        touched: dict[int, None] = {}
+        with self.transaction() as conn:
+            for invitation_id, body, at, key in replies:
+                self._check_replyable(conn, invitation_id, body)
+                self._write_reply(conn, invitation_id, body, at, None, key)
+                touched[invitation_id] = None
+            for invitation_id in touched:
+                self._write_assessment(conn, invitation_id, assess(self.get(invitation_id)))
+
+    def _check_replyable(self, conn, invitation_id: int, body: str) -> None:
+        if not body or not body.strip():
+            raise StoreError("a reply needs some text")
+        row = conn.execute("SELECT status FROM invitations WHERE id = ?", (invitation_id,))
+        found = row.fetchone()
+        if found is None:
+            raise StoreError(f"no invitation with id {invitation_id}")
+        if found["status"] not in REPLYABLE:
+            raise StoreError(
+                f"invitation {invitation_id} is {found['status']}: a reply answers an ask"
+            )
 
     def record_ask(
         self, invitation_id: int, body: str, *, at: str, session: str, external_key: str
