@@ -59,7 +59,9 @@ def test_the_post_plays_out_as_described(store, clock):
     for slot in ("dale", "jason", "mia"):
         store.record_decision(ids[slot], "ignore")
     summary = summarize(result_for(store, i, slot) for slot, i in ids.items())
-    assert (summary.score, summary.max_score) == (9 + 9 + 9 + 7, 40)
+    # The policy asks all four (stock notes), so no ask is an extra step: only Mia, a real
+    # recruiter who never answered, costs points.
+    assert (summary.score, summary.max_score) == (10 + 10 + 10 + 7, 40)
     assert store.counts()["accepted"] == 1
 
 

@@ -19,10 +19,29 @@ def test_accepting_a_fake_costs_more_than_any_harmless_choice():
 
 def test_asking_when_accepting_was_fine_loses_one_point_not_the_invitation():
     assert score("networker", "accept").points == 10
-    assert score("networker", "ask_accept").points == 9
-    assert score("networker", "ask_accept").mistake == "extra-step"
-    assert score("fake", "ask_ignore").points == 9
+    assert score("networker", "ask_accept", advised="accept").points == 9
+    assert score("networker", "ask_accept", advised="accept").mistake == "extra-step"
+    assert score("fake", "ask_ignore", advised="ignore").points == 9
     assert score("fake", "ignore").mistake is None
+
+
+def test_an_ask_the_policy_would_have_made_costs_nothing():
+    # The stock note from a stranger: the policy asks too, so asking is no extra step.
+    assert score("networker", "ask_accept", advised="ask").points == 10
+    assert score("fake", "ask_ignore", advised="ask").points == 10
+    assert score("known", "ask_accept", advised="ask").mistake is None
+
+
+def test_an_ask_that_caught_what_the_cues_got_wrong_costs_nothing():
+    # A salesperson with a convincing reason: the policy would accept (−5), asking caught it.
+    assert score("salesperson", "ask_ignore", advised="accept").points == 10
+    # ...but asking someone the policy rightly accepts is an extra step.
+    assert score("known", "ask_accept", advised="accept").points == 8
+
+
+def test_asking_does_not_rescue_a_wrong_final_decision():
+    assert score("fake", "ask_accept", advised="ask").points == -10
+    assert score("networker", "ask_ignore", advised="ask").points == 3
 
 
 @pytest.mark.parametrize(
@@ -33,7 +52,7 @@ def test_asking_when_accepting_was_fine_loses_one_point_not_the_invitation():
         ("salesperson", "accept", -5, "harmful"),
         ("networker", "ignore", 3, "missed"),
         ("known", "ignore", 2, "missed"),
-        ("recruiter", "asked", 7, "missed"),
+        ("recruiter", "asked", 0, "undecided"),  # an open ask is not settled: no points
         ("known", "ask_accept", 8, "extra-step"),
         ("salesperson", "ignore", 10, None),
         ("networker", "undecided", 0, "undecided"),

@@ -105,15 +105,38 @@ def test_save_then_report(tmp_path):
     report = run("report", db=db)
     assert report.exit_code == 0
     assert "simulate:default" in report.output and "simulate:ignore-all" in report.output
-    assert "34 / 40" in report.output
+    assert "37 / 40" in report.output  # default asks all four: only Mia's silence costs
 
     data = json.loads(run("report", "--trainee", "simulate:default", "--json", db=db).output)
     (session,) = data["sessions"]
-    assert session["score"] == 34 and session["scenario"] == "the-post"
+    assert session["score"] == 37 and session["scenario"] == "the-post"
     assert {r["slot"] for r in session["results"]} == {"priya", "jason", "dale", "mia"}
 
     detail = run("report", "--session", session["session"], db=db).output
     assert "Mia Okafor" in detail and "turned away a recruiter" in detail
+
+
+def test_report_sets_the_class_side_by_side(tmp_path):
+    db = tmp_path / "results.db"
+    run("simulate", "--compare", "--scenario", "the-post", "--save", db=db)
+    run("simulate", "--scenario", "first-day", "--save", db=db)
+    out = run("report", "--scenario", "the-post", db=db).output
+    lines = out.splitlines()
+    assert lines[0] == "Class  the-post: 4 trainees, latest session each"
+    table = lines[2:6]
+    # Best first; the default policy loses only Mia, who never answers: misled, not missed.
+    assert [line.split()[0] for line in table] == [
+        "simulate:default",
+        "simulate:ignore-all",
+        "simulate:strict",
+        "simulate:accept-all",
+    ]
+    assert table[0].split()[1:4] == ["1", "37/40", "92.5%"]
+    accept_all = table[3].split()
+    assert accept_all[5:] == ["4/4", "2", "0", "0", "2", "0"]  # harmful 2, cue missed 2
+    assert "Cues most often missed: a stock or missing note 4" in out
+    assert "first-day" not in out
+    assert "Class  first-day" in run("report", db=db).output
 
 
 def test_report_on_a_missing_database_is_one_line(tmp_path):
@@ -127,3 +150,33 @@ def test_report_with_nothing_recorded(tmp_path):
     run("seed", "--count", "3", db=db)
     assert "No training results" in run("report", db=db).output
     assert run("report", "--session", "x", db=db).exit_code == 2
+
+
+def test_report_shows_hostile_codes_from_a_results_file_inert(tmp_path):
+    from tui.store import Store
+    from tui.store.training import ResultRow
+
+    db = tmp_path / "results.db"
+    with Store.open(db, create=True) as store:
+        store.start_session("s1", trainee="Robin", scenario="the-post")
+        bad = "\x1b[31m[bold]x"
+        row = ResultRow(
+            "a",
+            "A",
+            "fake",
+            1,
+            "accept",
+            "ask",
+            False,
+            -10,
+            10,
+            "harmful",
+            (),
+            verdict="cue-missed",
+            cue=bad,
+            caught_by=(bad,),
+        )
+        store.save_results("s1", [row])
+    for args in (["report"], ["report", "--session", "s1"]):
+        out = run(*args, db=db).output
+        assert "\x1b" not in out and "\\x1b[31m" in out

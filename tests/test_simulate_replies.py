@@ -189,3 +189,16 @@ def test_scaled_clock_runs_at_speed_and_can_skip_ahead():
         clock.advance(-1)
     with pytest.raises(ValueError):
         ScaledClock(0)
+
+
+def test_at_the_default_speed_no_scripted_reply_interrupts_reading_the_next_invitation():
+    # tests/bench/pace_bench.py: a long detail pane and the ask's message take about 39 s
+    # to read; the quickest scripted reply must come after that.
+    from tui.simulate import cast, scenarios
+    from tui.simulate.clock import DEFAULT_SPEED
+
+    for name in scenarios.BUILT_IN:
+        for role in scenarios.load(name).roles:
+            body, delay = cast.reply_plan(role)
+            if body is not None:
+                assert delay / DEFAULT_SPEED >= 39, (name, role.slot)

@@ -58,3 +58,50 @@ def test_saving_a_slot_again_replaces_it(tmp_path):
         store.save_results("s1", [row("a", "A", 10)])
         (only,) = store.results("s1")
         assert (only.outcome, only.points) == ("ignore", 10)
+
+
+def test_a_spreadsheet_gets_verdicts_attempts_and_nothing_undecided(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from tui.cli import main
+    from tui.simulate.clock import DrivenClock
+    from tui.simulate.training import TrainingSession
+
+    db = tmp_path / "results.db"
+    with Store.open(db, create=True) as results:
+        for attempt in (1, 2):
+            clock = DrivenClock()
+            inbox = Store.in_memory(clock=clock.iso)
+            session = TrainingSession.start(
+                inbox, trainee="Robin", scenario="the-post", results=results, clock=clock
+            )
+            session.decide(session.built.ids["jason"], "accept")  # a clear cue missed
+            if attempt == 2:
+                session.decide(session.built.ids["dale"], "ignore")
+            session.finish()
+    out = io.StringIO()
+    assert export_results(Store.open(db), out) == 8
+    rows = [
+        dict(zip(RESULTS_HEADER, line, strict=True))
+        for line in csv.reader(io.StringIO(out.getvalue()))
+    ][1:]
+    jason = [r for r in rows if r["slot"] == "jason"]
+    assert [(r["attempt"], r["latest"]) for r in jason] == [("1", "no"), ("2", "yes")]
+    assert {(r["verdict"], r["cue"], r["policy_points"]) for r in jason} == {
+        ("cue-missed", "generic_note", "10")
+    }
+    untouched = [r for r in rows if r["outcome"] == "undecided"]
+    assert len(untouched) == 5
+    for r in untouched:  # counted, not unmasked
+        assert (r["intent"], r["difficulty"], r["flags"], r["recommended"]) == ("", "", "", "")
+        assert (r["points"], r["max_points"], r["verdict"]) == ("0", "10", "")
+    # The report's JSON says the same, class by class.
+    report = json.loads(CliRunner().invoke(main, ["--db", str(db), "report", "--json"]).output)
+    (the_post,) = report["classes"]
+    (robin,) = the_post["trainees"]
+    assert (robin["sessions"], robin["score"], robin["untouched"]) == (2, 0, 2)
+    assert the_post["cues_missed"] == [
+        {"cue": "generic_note", "invitations": 1, "trainees": ["Robin"]}
+    ]

@@ -56,9 +56,13 @@ def test_deciding_on_the_reply_settles_and_scores(inbox, results, clock):
     assert session.tick().replies == (ids["priya"],)
     verdict = session.decide(ids["priya"], "accept")
     assert verdict.settled and verdict.intent == "networker"
-    assert (verdict.points, verdict.max_points) == (9, 10)
+    # The policy asks a stranger with the stock note too: the ask was no extra step.
+    assert (verdict.points, verdict.max_points) == (10, 10)
     assert verdict.matched_policy  # the reply states a reason: the policy says accept
-    assert verdict.explanation == "asked first although the answer was already clear"
+    assert verdict.explanation == (
+        "Correct: the best choice for this sender. A reason in the reply pointed the right way."
+    )
+    assert verdict.kind == "correct" and verdict.judgement.cue.code == "reply_reason"
 
 
 def test_a_harmful_choice_is_revealed_and_explained(inbox, results, clock):
@@ -66,7 +70,8 @@ def test_a_harmful_choice_is_revealed_and_explained(inbox, results, clock):
     verdict = session.decide(session.built.ids["jason"], "accept")
     assert verdict.intent == "fake" and verdict.points == -10
     assert not verdict.matched_policy
-    assert verdict.explanation.startswith("accepted a fake profile")
+    assert verdict.kind == "cue-missed" and verdict.judgement.cue.code == "generic_note"
+    assert "accepted a fake profile" in verdict.explanation.lower()
 
 
 def test_results_are_saved_as_you_go_and_finished_with_a_score(inbox, results, clock):
@@ -84,8 +89,8 @@ def test_results_are_saved_as_you_go_and_finished_with_a_score(inbox, results, c
     report = session.finish()
     assert report.summary.score == 20
     assert report.summary.max_score == 40
-    assert [m.slot for m in report.summary.mistakes] == ["mia", "priya"]
-    assert "generic_note" in {f.code for f in report.mistake_flags["priya"]}
+    # Mia and Priya were never decided: counted, not listed as mistakes or unmasked.
+    assert report.summary.mistakes == [] and report.summary.untouched == 2
     (saved,) = results.sessions("Robin")
     assert (saved.score, saved.max_score) == (20, 40) and saved.finished_at
 

@@ -102,7 +102,9 @@ async def test_flags_are_hidden_until_the_decision_then_revealed(stores, clock):
         assert "Red flags (4)" in text and "Stock or missing note" in text
         assert "a genuine person growing their network" in text  # the real intent
         assert "+3 of 10" in text and "differs from the policy" in text
-        assert "turned away a genuine person" in text
+        # The policy would have asked her, and she answers with a reason: a cue missed.
+        assert "A clear cue missed: a stock or missing note." in text
+        assert "Turned away a genuine person" in text
 
         await press(pilot, "enter")
         assert isinstance(app.screen, TrainingInboxScreen)
@@ -135,7 +137,8 @@ async def test_the_post_ask_all_four_one_replies_accept_it_and_finish(stores, cl
         assert not pane.revealed  # the reply is hers to judge, not the policy's
         await press(pilot, "a")
         text = screen_text(app)
-        assert "✔ matches the policy" in text and "+9 of 10" in text
+        # Asking was the policy's advice too (the stock note): full points, no extra step.
+        assert "✔ matches the policy" in text and "+10 of 10" in text
         assert "a genuine person growing their network" in text
         await press(pilot, "enter")
 
@@ -145,16 +148,20 @@ async def test_the_post_ask_all_four_one_replies_accept_it_and_finish(stores, cl
         await press(pilot, "y")
         assert isinstance(app.screen, TrainingReportScreen)
         text = screen_text(app)
-        assert "Score 34 / 40" in text
+        # Three asks never settled: counted (0 of 10 each), their senders not unmasked.
+        assert "Score 10 / 40" in text and "decided 1 of 4" in text
         assert "Decisions by intent" in text and "networker" in text
+        for hidden in ("Jason", "Dale", "Mia", "fake", "salesperson", "recruiter"):
+            assert hidden not in text
 
     results = tmp_path / "inbox.db"
     with Store.open(results) as store:
         (saved,) = store.sessions("Robin")
-        assert saved.finished_at and (saved.score, saved.max_score) == (34, 40)
+        assert saved.finished_at and (saved.score, saved.max_score) == (10, 40)
+        assert {r.intent for r in store.results(saved.id) if r.slot != "priya"} == {None}
     out = CliRunner().invoke(main, ["--db", str(results), "report", "--trainee", "Robin"])
     assert out.exit_code == 0
-    assert "Robin  (1 session(s))" in out.output and "34 / 40" in out.output
+    assert "Robin  (1 session(s))" in out.output and "10 / 40" in out.output
 
 
 async def test_undo_from_the_verdict_takes_the_decision_back(stores, clock):
@@ -165,7 +172,7 @@ async def test_undo_from_the_verdict_takes_the_decision_back(stores, clock):
         await press(pilot, "j", "a")  # accept Jason: a fake profile
         text = screen_text(app)
         assert "a fake profile" in text and "−10 of 10" in text
-        assert "accepted a fake profile" in text
+        assert "Accepted a fake profile" in text
         await press(pilot, "z")
         assert isinstance(app.screen, TrainingInboxScreen)
         assert "Pending 4" in screen_text(app)

@@ -73,6 +73,47 @@ def _table(header: list[str], rows: list[list], first_width: int = 22) -> list[s
     return lines
 
 
+def verdict_counts(summary) -> str:
+    """``correct 24 · extra step 0 · cue missed 1 · misled 5``: why points were lost."""
+    from tui.simulate.verdict import KINDS
+
+    return " · ".join(f"{kind.replace('-', ' ')} {summary.verdicts[kind]}" for kind in KINDS)
+
+
+def mistake_line(row) -> str:
+    """One costly decision: points as every view writes them, what it cost, and why."""
+    from tui.simulate.results import consequence
+    from tui.simulate.scoring import points_text
+
+    why = consequence(row) or ""
+    cause = cause_text(row)
+    return (
+        f"  {points_text(row.points, row.max_points):>9}  "
+        f"{visible(row.name, keep_newlines=False)} ({row.intent}, {OUTCOME_LABELS[row.outcome]}): "
+        f"{why}{'; ' + cause if cause else ''}"
+    )
+
+
+def cause_text(row) -> str:
+    """The verdict from a stored row's codes: "misled by a stated reason (would have caught
+    it: asking first)", "missed a clear cue: a sales pitch"."""
+    from tui.simulate.verdict import cue_phrase as phrase
+
+    def cue_phrase(code: str) -> str:  # codes come from a results file: show them inert
+        return visible(phrase(code), keep_newlines=False)
+
+    if row.verdict == "cue-missed" and row.cue:
+        return f"missed a clear cue: {cue_phrase(row.cue)}"
+    if row.verdict == "misled" and row.cue:
+        caught = ", ".join(cue_phrase(code) for code in row.caught_by)
+        return f"misled by {cue_phrase(row.cue)}" + (
+            f" (would have caught it: {caught})" if caught else " (nothing visible could have)"
+        )
+    if row.verdict == "extra-step" and row.cue:
+        return f"an extra step: {cue_phrase(row.cue)} already made it clear"
+    return ""
+
+
 def render_run(run, *, title: str) -> list[str]:
     s = run.summary
     lines = [
@@ -81,6 +122,7 @@ def render_run(run, *, title: str) -> list[str]:
         f"Strategy  {visible(run.strategy)}",
         f"Score     {s.score} / {s.max_score} ({s.percent:.1f}%)   "
         f"matched the policy on {s.matched_policy} of {s.count}",
+        f"Verdicts  {verdict_counts(s)}",
         "",
     ]
     intents = list(s.by_intent)
@@ -103,14 +145,7 @@ def render_run(run, *, title: str) -> list[str]:
     lines += _table(["decision \\ intent", *intents], rows)
     if s.mistakes:
         lines += ["", "Mistakes (costliest first):"]
-        for m in s.mistakes:
-            from tui.simulate.scoring import score
-
-            why = score(m.intent, m.outcome).explanation
-            lines.append(
-                f"  {m.points - m.max_points:+4d}  {visible(m.name, keep_newlines=False)} "
-                f"({m.intent}, {OUTCOME_LABELS[m.outcome]}): {why}"
-            )
+        lines += [mistake_line(m) for m in s.mistakes]
     return lines
 
 
@@ -121,9 +156,19 @@ def render_comparison(runs) -> list[str]:
         harmful = sum(v.mistakes["harmful"] for v in s.by_intent.values())
         missed = sum(v.mistakes["missed"] for v in s.by_intent.values())
         rows.append(
-            [visible(run.strategy), s.score, s.max_score, f"{s.percent:.1f}%", harmful, missed]
+            [
+                visible(run.strategy),
+                s.score,
+                s.max_score,
+                f"{s.percent:.1f}%",
+                harmful,
+                missed,
+                s.verdicts["cue-missed"],
+                s.verdicts["misled"],
+            ]
         )
-    return _table(["strategy", "score", "max", "%", "harmful", "missed"], rows)
+    header = ["strategy", "score", "max", "%", "harmful", "missed", "cue missed", "misled"]
+    return _table(header, rows)
 
 
 @click.command()

@@ -5,8 +5,9 @@ per trainee and scenario, started afresh each session), so training invitations 
 with the real inbox. The results are written to ``--db`` after every decision, where
 ``invite-triage report`` and ``export --results`` read them.
 
-The simulated clock runs ``--speed`` times faster than real time (by default an hour a
-second, so a reply to an ask arrives within seconds); ``--live`` adds new invitations as
+The simulated clock runs ``--speed`` times faster than real time (by default three
+minutes a second, so the quickest scripted reply comes after the trainee has had time to
+read the next invitation); ``--live`` adds new invitations as
 the session runs, ``--rate`` of them a real minute.
 """
 
@@ -83,7 +84,7 @@ def _config():
     "--speed",
     type=click.FloatRange(min=0, min_open=True, max=10_000_000),
     default=None,
-    help="Simulated seconds per real second. [default: 3600, an hour a second]",
+    help="Simulated seconds per real second. [default: 180, three minutes a second]",
 )
 @click.option("--live", is_flag=True, help="New invitations keep arriving during the session.")
 @click.option(

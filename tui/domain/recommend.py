@@ -156,6 +156,20 @@ def _situation(
     return "stranger_without_reason", "The note gives no reason we recognise.", "no_stated_reason"
 
 
+def deciding_code(
+    flags: Iterable[Flag], status: str | None = None, *, known: bool | None = False
+) -> str | None:
+    """The code of the flag that picks the policy's row (None: an ask with no reply yet).
+
+    Whatever the policy's actions are, this is the cue its advice rests on: training
+    verdicts name it as the cue that was there to see, or the one that misled.
+    """
+    found: dict[str, Flag] = {}
+    for flag in flags:
+        found.setdefault(flag.code, flag)
+    return _situation(found, status, known)[2]
+
+
 def recommended_action(
     flags: Iterable[Flag],
     policy,

@@ -46,7 +46,7 @@ FAMILY_LABELS = {
 FAMILY_NAMES = tuple(FAMILY_LABELS)
 
 # Every flag and signal code as a title (detail pane, reports) and as a short phrase (the
-# recommendation's "also worth a look" line).
+# recommendation's "also worth a look" line, training verdicts' "misled by ...").
 FLAG_TITLES = {
     "generic_note": "Stock or missing note",
     "no_stated_reason": "No reason given",
@@ -74,6 +74,10 @@ FLAG_PHRASES = {
     "new_profile": "a brand-new profile",
     "reply_pitch": "a sales pitch in the reply",
     "reply_no_reason": "a reply without a reason",
+    "known_contact": "a known contact",
+    "stated_reason": "a stated reason",
+    "recruiter_note": "a job offer",
+    "reply_reason": "a reason in the reply",
 }
 
 

@@ -2,8 +2,8 @@
 
 Two kinds share one interface. A :class:`DrivenClock` moves only when told
 (``advance``), so tests and headless runs are exact and instant. A :class:`ScaledClock`
-follows the wall clock at ``speed`` simulated seconds per real second, so in a demo a
-reply that "takes an hour" arrives within seconds; ``advance`` still jumps it forward
+follows the wall clock at ``speed`` simulated seconds per real second, so in training a
+reply that "takes two hours" arrives within a minute; ``advance`` still jumps it forward
 (a trainer skipping ahead).
 """
 
@@ -15,9 +15,12 @@ from datetime import UTC, datetime, timedelta
 
 # A fixed start keeps scenario timestamps identical from run to run.
 EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-# Demo speed: one simulated hour per real second, so a networker's typical three-hour
-# answer arrives in about three seconds and the slowest (three days) in about a minute.
-DEFAULT_SPEED = 3600.0
+# Training speed: three simulated minutes per real second. The quickest reply a built-in
+# scenario scripts (two hours) then takes 40 s, just longer than reading a long detail pane
+# (120 words, the 90th percentile) and the ask's message at 238 words a minute: a reply
+# never interrupts the trainee mid-profile. tests/bench/pace_bench.py works it out; at
+# the old 3600 (an hour a second) it came after 2 s.
+DEFAULT_SPEED = 180.0
 
 
 def iso(moment: datetime) -> str:

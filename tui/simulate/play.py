@@ -13,20 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from tui.domain.models import Assessment, Invitation
+from tui.domain.models import Invitation
 from tui.simulate import scenarios
 from tui.simulate.clock import DrivenClock
+from tui.simulate.reference import ASK_MESSAGE, WAIT, reference_assessment
 from tui.simulate.results import Summary, result_for, summarize
 from tui.simulate.simulator import SimEvents, Simulator
 from tui.simulate.strategies import Strategy
 from tui.store import Store
 from tui.store.training import ResultRow
-
-ASK_MESSAGE = (
-    "Thanks for the invitation! I like to know a little about the people I connect with. "
-    "What made you want to connect?"
-)
-WAIT = timedelta(days=3)  # how long an ask waits for an answer before silence counts
 
 
 @dataclass
@@ -46,22 +41,6 @@ class Run:
         }
 
 
-def reference_assessment(invitation: Invitation, policy, stage: str = "first") -> Assessment:
-    """What the reference policy says about the invitation as it stands.
-
-    After an ask, "ask again" is not on offer: the policy's advice then is to ignore.
-    """
-    from tui.domain.assessment import evaluate
-
-    flags, recommendation = evaluate(invitation, policy)
-    action = recommendation.action
-    if stage != "first" and action == "ask":
-        action = "ignore"
-    return Assessment(
-        flag_codes=tuple(f.code for f in flags if f.kind == "red"), recommended=action
-    )
-
-
 def play(
     scenario: str,
     strategy: Strategy,
@@ -72,14 +51,18 @@ def play(
     wait: timedelta = WAIT,
     store: Store | None = None,
     clock: DrivenClock | None = None,
+    mix: dict[int, float] | None = None,
 ) -> Run:
-    """Play ``scenario`` with ``strategy``; ``policy`` is the reference (default built-in)."""
+    """Play ``scenario`` with ``strategy``; ``policy`` is the reference (default built-in).
+
+    ``mix`` asks a generated scenario for shares of difficulty levels (see ``generated``).
+    """
     from tui.domain.policy import load_policy
 
     reference = policy if policy is not None else load_policy(None)
     clock = clock or DrivenClock()
     store = store or Store.in_memory(clock=clock.iso)
-    built = scenarios.build_scenario(scenario, store, seed=seed, count=count)
+    built = scenarios.build_scenario(scenario, store, seed=seed, count=count, mix=mix)
     simulator = Simulator(store, clock, seed=seed)
     session = f"simulate:{strategy.name}"
 
@@ -109,5 +92,8 @@ def play(
         invitation = store.get(invitation_id)
         if invitation.status == "asked":
             decide(invitation, "silence")
-    rows = [result_for(store, invitation_id, slot) for slot, invitation_id in built.ids.items()]
+    rows = [
+        result_for(store, invitation_id, slot, policy=reference, replies=simulator.replies)
+        for slot, invitation_id in built.ids.items()
+    ]
     return Run(built.name, strategy.name, seed, rows, summarize(rows))

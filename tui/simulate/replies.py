@@ -66,6 +66,24 @@ class Replies:
             self._assess = default_assess()
         return self._assess
 
+    def preview(self, invitation_id: int) -> tuple[str | None, float] | None:
+        """How this sender would answer an ask, without asking: ``(body or None, delay)``.
+
+        The planned answer when there is one, else the one :meth:`schedule_new_asks` would
+        draw (the same generator, so the same answer); ``None`` for a real person.
+        """
+        planned = self.store.planned_reply(invitation_id)
+        if planned is not None:
+            return planned
+        invitation = self.store.get(invitation_id)
+        intent = invitation.person.intent
+        if intent is None:
+            return None
+        body, delay = self.draw(
+            intent, reply_rng(self.seed, invitation_id), person=invitation.person
+        )
+        return (None if intent == "fake" else body), delay
+
     def schedule_new_asks(self) -> list[int]:
         """Start the reply clock for asks made since the last tick; returns their ids."""
         started = []

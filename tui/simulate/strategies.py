@@ -56,6 +56,39 @@ class FollowPolicy:
         return recommendation.action
 
 
+@dataclass
+class Noisy:
+    """A simulated trainee of some skill: the policy, applied to the cues they noticed.
+
+    Each flag or signal the invitation shows is noticed with probability ``sees``; the
+    policy then decides on the noticed ones, as a trainee who knows the rules but reads
+    in a hurry would. With probability ``slips`` they press a random key instead. Draws
+    are seeded by ``seed``, the invitation and the stage, so a run is reproducible and
+    does not depend on the order invitations are decided in.
+    """
+
+    name: str
+    policy: object
+    sees: float
+    slips: float
+    seed: int = 0
+
+    def decide(self, invitation: Invitation, stage: str) -> str:
+        import random
+
+        from tui.domain import flags as flag_rules
+        from tui.domain.recommend import recommended_action
+
+        rng = random.Random(f"trainee:{self.seed}:{invitation.id}:{stage}")
+        offered = ("accept", "ignore", "ask") if stage == "first" else ("accept", "ignore")
+        if rng.random() < self.slips:
+            return rng.choice(offered)
+        found = flag_rules.evaluate(invitation, self.policy, evidence=False)
+        noticed = [flag for flag in found if rng.random() < self.sees]
+        action = recommended_action(noticed, self.policy, status=invitation.status)
+        return "ignore" if stage != "first" and action == "ask" else action
+
+
 def strict_policy():
     """The default policy with "stranger without a reason" switched from ask to ignore."""
     from tui.domain.policy import strict_policy as built_in

@@ -18,13 +18,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.domain.models import Flag, Invitation, Recommendation
+from tui.domain.models import Flag, Recommendation
 from tui.simulate import scenarios
 from tui.simulate.clock import DrivenClock
-from tui.simulate.play import ASK_MESSAGE, reference_assessment
-from tui.simulate.results import Summary, result_for, summarize
-from tui.simulate.scoring import score
+from tui.simulate.reference import ASK_MESSAGE, reference_assessment, stage_of
+from tui.simulate.results import Summary, consequence, result_for, summarize
 from tui.simulate.simulator import SimEvents, Simulator
+from tui.simulate.verdict import Judgement, judge
 from tui.store.training import ResultRow
 
 
@@ -41,7 +41,15 @@ class Verdict:
     intent: str | None  # None until settled
     points: int | None
     max_points: int | None
-    explanation: str | None  # why the points fell short, when they did
+    explanation: str | None  # the verdict in words: what it cost, why, what would have told
+    # Why, scored on what the trainee could see (None until settled, or for real data):
+    # kind, the cue to highlight, what would have caught it. See tui/simulate/verdict.py.
+    judgement: Judgement | None = None
+
+    @property
+    def kind(self) -> str | None:
+        """correct, extra-step, cue-missed or misled; None until settled."""
+        return self.judgement.kind if self.judgement else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +60,13 @@ class Report:
     trainee: str
     scenario: str
     summary: Summary
-    rows: tuple[ResultRow, ...]
+    rows: tuple[ResultRow, ...]  # unsettled rows masked: counted, never unmasked
     mistake_flags: dict[str, tuple[Flag, ...]]  # slot -> the flags that should have warned
+    judgements: dict[str, Judgement]  # slot -> verdict, for every settled invitation
+
+    @property
+    def finished_early(self) -> bool:
+        return self.summary.undecided > 0
 
 
 def new_session_id(now: datetime | None = None) -> str:
@@ -153,7 +166,7 @@ class TrainingSession:
         from tui.domain.assessment import evaluate
 
         invitation = self.inbox.get(invitation_id)
-        stage = self._stage(invitation)
+        stage = stage_of(invitation)
         flags, advice = evaluate(invitation, self.policy)
         reference = reference_assessment(invitation, self.policy, stage)
         if action == "ask" and message is None:
@@ -164,7 +177,12 @@ class TrainingSession:
         self._decided.add(invitation_id)
         (row,) = self._save([invitation_id])
         settled = action in ("accept", "ignore")
-        points = score(row.intent, row.outcome) if settled else None
+        judgement = self.judgement(invitation_id) if settled else None
+        explanation = None
+        if judgement is not None:
+            explanation = f"{judgement.headline} {judgement.explanation}"
+        elif settled and row.points < row.max_points:
+            explanation = consequence(row)
         return Verdict(
             invitation_id=invitation_id,
             action=action,
@@ -173,10 +191,20 @@ class TrainingSession:
             matched_policy=action == reference.recommended,
             settled=settled,
             intent=row.intent if settled else None,
-            points=points.points if points else None,
-            max_points=points.max_points if points else None,
-            explanation=points.explanation if points else None,
+            points=row.points if settled else None,
+            max_points=row.max_points if settled else None,
+            explanation=explanation,
+            judgement=judgement,
         )
+
+    def judgement(self, invitation_id: int) -> Judgement | None:
+        """The verdict on a settled invitation as it stands (None while it is open)."""
+        invitation = self.inbox.get(invitation_id)
+        log = self.inbox.decisions(invitation_id)
+        undone = {d.undoes for d in log if d.action == "undo"}
+        live = [d for d in log if d.action != "undo" and d.id not in undone]
+        reply = self.simulator.replies.preview(invitation_id)
+        return judge(invitation, live, self.policy, reply)
 
     def undo(self) -> list[int]:
         """Undo the trainee's last decision; returns the invitation ids it touched."""
@@ -186,9 +214,16 @@ class TrainingSession:
         return ids
 
     def finish(self) -> Report:
+        """Close the session: what was settled is revealed, the rest only counted."""
         rows = self._save(self.invitation_ids)
         summary = summarize(rows)
         self.results.finish_session(self.id, score=summary.score, max_score=summary.max_score)
+        judgements = {}
+        for row in rows:
+            if row.verdict is not None:
+                found = self.judgement(self.built.ids[row.slot])
+                if found is not None:
+                    judgements[row.slot] = found
         return Report(
             session_id=self.id,
             trainee=self.trainee,
@@ -198,17 +233,10 @@ class TrainingSession:
             mistake_flags={
                 m.slot: self._flags_of(self.built.ids[m.slot]) for m in summary.mistakes
             },
+            judgements=judgements,
         )
 
     # ------------------------------------------------------------------ helpers
-
-    @staticmethod
-    def _stage(invitation: Invitation) -> str:
-        if invitation.status == "replied":
-            return "reply"
-        if invitation.status == "asked":
-            return "silence"
-        return "first"
 
     def _flags_of(self, invitation_id: int) -> tuple[Flag, ...]:
         from tui.domain.assessment import evaluate
@@ -217,6 +245,16 @@ class TrainingSession:
         return tuple(flags)
 
     def _save(self, ids) -> list[ResultRow]:
-        rows = [result_for(self.inbox, i, self._slots[i]) for i in ids if i in self._slots]
+        rows = [
+            result_for(
+                self.inbox,
+                i,
+                self._slots[i],
+                policy=self.policy,
+                replies=self.simulator.replies,
+            )
+            for i in ids
+            if i in self._slots
+        ]
         self.results.save_results(self.id, rows)
         return rows

@@ -178,7 +178,18 @@ def _v4_decision_batches(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_dec_batch ON decisions(batch)")
 
 
-def _v5_message_threads(db: sqlite_utils.Database) -> None:
+def _v5_training_verdicts(db: sqlite_utils.Database) -> None:
+    # Why each settled invitation scored what it did (tui/simulate/verdict.py), so reports
+    # and the results CSV can count mistakes by kind and the cues most often missed.
+    # Rows saved before stay NULL here: their verdicts were never worked out.
+    results = db["training_results"]
+    results.add_column("verdict", str)
+    results.add_column("cue", str)
+    results.add_column("caught_by", str)
+    results.add_column("policy_points", int)
+
+
+def _v6_message_threads(db: sqlite_utils.Database) -> None:
     # A message belongs to the ask it was sent with, or answers: undoing that ask hides
     # them both (the log stays append-only). external_key: a message read from the
     # platform's messages.csv, so importing it again adds nothing.
@@ -210,7 +221,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v2_messages_and_meta,
     _v3_simulation_and_training,
     _v4_decision_batches,
-    _v5_message_threads,
+    _v5_training_verdicts,
+    _v6_message_threads,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

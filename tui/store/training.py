@@ -70,11 +70,15 @@ class ResultRow:
     flag_codes: tuple[str, ...] = ()
     decided_at: str | None = None
     reply: str | None = None
+    verdict: str | None = None  # correct, extra-step, cue-missed or misled (settled only)
+    cue: str | None = None  # the cue there to see, or the one that misled
+    caught_by: tuple[str, ...] = ()  # misled: cue codes that could have caught it ("ask")
+    policy_points: int | None = None  # what following the policy would have scored
 
 
 _RESULT_COLUMNS = (
     "slot, name, intent, difficulty, outcome, recommended, matched_policy, points, "
-    "max_points, mistake, flag_codes, decided_at, reply"
+    "max_points, mistake, flag_codes, decided_at, reply, verdict, cue, caught_by, policy_points"
 )
 
 
@@ -130,6 +134,14 @@ class TrainingTables:
                 )
             )
         return found
+
+    def planned_reply(self, invitation_id: int) -> tuple[str | None, float] | None:
+        """How the sender will answer an ask ``(body or None for silence, delay)``, if planned."""
+        row = self.conn.execute(
+            "SELECT body, delay_seconds FROM sim_replies WHERE invitation_id = ?",
+            (invitation_id,),
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def reply_delay(self, invitation_id: int) -> float:
         """How long after an ask the planned reply comes (0 when nothing is planned)."""
@@ -266,13 +278,17 @@ class TrainingTables:
                 ";".join(r.flag_codes),
                 r.decided_at,
                 r.reply,
+                r.verdict,
+                r.cue,
+                ";".join(r.caught_by),
+                r.policy_points,
             )
             for r in results
         ]
         with self.transaction() as conn:
             conn.executemany(
                 f"INSERT INTO training_results (session_id, {_RESULT_COLUMNS}) "
-                f"VALUES ({', '.join('?' * 14)}) ON CONFLICT(session_id, slot) DO UPDATE SET "
+                f"VALUES ({', '.join('?' * 18)}) ON CONFLICT(session_id, slot) DO UPDATE SET "
                 + ", ".join(
                     f"{c.strip()} = excluded.{c.strip()}" for c in _RESULT_COLUMNS.split(",")[1:]
                 ),
@@ -294,7 +310,7 @@ class TrainingTables:
         if trainee is not None:
             sql += " WHERE trainee = ?"
             params.append(trainee)
-        sql += " ORDER BY started_at, id"
+        sql += " ORDER BY started_at, rowid"  # rowid: sessions begun in the same second
         return [
             SessionRow(
                 r["id"],
@@ -330,6 +346,10 @@ class TrainingTables:
                 flag_codes=tuple(c for c in (r["flag_codes"] or "").split(";") if c),
                 decided_at=r["decided_at"],
                 reply=r["reply"],
+                verdict=r["verdict"],
+                cue=r["cue"],
+                caught_by=tuple(c for c in (r["caught_by"] or "").split(";") if c),
+                policy_points=r["policy_points"],
             )
             for r in found
         ]

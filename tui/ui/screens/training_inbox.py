@@ -207,7 +207,7 @@ class TrainingInboxScreen(InboxScreen):
         if left["pending"] or left["replied"]:
             parts.append(f"{left['pending'] + left['replied']} still to decide (no points)")
         if left["asked"]:
-            parts.append(f"{left['asked']} waiting on a reply (scored as ignored)")
+            parts.append(f"{left['asked']} waiting on a reply (no points until settled)")
         question = f"Finish now? {'; '.join(parts)}."
         self.app.push_screen(ConfirmScreen(question), self._finish_confirmed)
 
