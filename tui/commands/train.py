@@ -21,8 +21,7 @@ from pathlib import Path
 import click
 
 from tui.domain.safe_text import visible
-
-NAME_LIMIT = 200
+from tui.domain.trainee import NAME_LIMIT
 
 
 def default_trainee() -> str:
