@@ -29,6 +29,9 @@ COMMANDS = {
     "train": "train",
     "simulate": "simulate",
     "report": "report",
+    "serve": "serve",
+    # Hidden: what `serve` runs for each browser tab.
+    "served-training": "served_training",
 }
 
 

@@ -61,7 +61,15 @@ def seed_first(ctx: click.Context, db_path: Path) -> bool:
 @click.pass_context
 def command(ctx) -> None:
     """Open the triage app on the inbox."""
-    if not has_terminal():
+    from tui.serve.web_driver import served
+
+    # Under `invite-triage serve` there is no terminal: Textual's web driver talks to the
+    # browser through pipes. That is the one case the app runs without a tty.
+    if served():
+        from tui.serve.watchdog import end_with_parent
+
+        end_with_parent()
+    elif not has_terminal():
         fail("the app needs a terminal; for scripts use explain, export or simulate")
     db_path = Path(ctx.obj["db"])
     if (not db_path.exists() or _inbox_is_empty(db_path)) and not seed_first(ctx, db_path):
