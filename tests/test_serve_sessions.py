@@ -1,11 +1,13 @@
 """``invite-triage serve`` as a process, driven over its WebSocket as the page's JavaScript
 drives it: the session cap and its full page, a training session saved under the typed
 name, malformed messages shrugged off, a session's process and directory gone when its
-tab closes or when it quits, demo inbox copies kept apart, and a clean stop."""
+tab closes or when it quits, demo inbox copies kept apart, a clean stop, and sessions that
+end themselves when their server is killed."""
 
 from __future__ import annotations
 
 import asyncio
+import signal
 
 from _serve_support import pid_alive, running_server, terminal, wait_until
 
@@ -102,3 +104,13 @@ async def test_demo_inbox_tabs_get_their_own_copy_and_quitting_closes_the_tab(tm
             assert other.exists() and pid_alive(session_pid(other))
         assert server.stop() == 0
     assert not list((tmp_path / "tmp").iterdir())
+
+
+async def test_a_session_whose_server_is_killed_ends_itself(tmp_path):
+    with running_server(tmp_path, "--inbox") as server:
+        async with terminal(server) as tab:
+            await tab.wait_for("pending")
+            (directory,) = server.session_dirs()
+            pid = session_pid(directory)
+            server.process.send_signal(signal.SIGKILL)  # no chance to stop its sessions
+            await wait_until(lambda: not pid_alive(pid), what="the orphaned session to end")
