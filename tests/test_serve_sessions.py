@@ -107,9 +107,9 @@ async def test_demo_inbox_tabs_get_their_own_copy_and_quitting_closes_the_tab(tm
 
 
 async def test_a_session_whose_server_is_killed_ends_itself(tmp_path):
-    with running_server(tmp_path, "--inbox") as server:
+    with running_server(tmp_path, "--scenario", "the-post") as server:
         async with terminal(server) as tab:
-            await tab.wait_for("pending")
+            await tab.wait_for("Type your name")
             (directory,) = server.session_dirs()
             pid = session_pid(directory)
             server.process.send_signal(signal.SIGKILL)  # no chance to stop its sessions
