@@ -65,6 +65,7 @@ class Server:
     port: int
     tmp: Path  # the server's TMPDIR
     log: Path
+    db: Path  # the results database
 
     @property
     def url(self) -> str:
@@ -124,7 +125,7 @@ def running_server(tmp_path: Path, *args: str, db: Path | None = None) -> Iterat
                 stderr=subprocess.STDOUT,
                 env=env,
             )
-        server = Server(process, port, tmp, log)
+        server = Server(process, port, tmp, log, db)
         poll(lambda server=server: _up(server), timeout=START_SECONDS, what="the server")
         if process.poll() is None:
             break

@@ -17,6 +17,10 @@ at the same time. It prints, per N:
 - **start CPU**: CPU seconds a session process has used by the time its inbox shows
   (Python, Textual, building the exercise): the cost that decides how fast a whole class
   gets going on a given number of cores, whatever else the machine is doing;
+- **decide**: milliseconds from ``x`` (ignore) to the verdict on screen, every session
+  deciding at the same moment: the decision is committed to the session's exercise and,
+  with the session's results, to the one results database all sessions share (WAL, busy
+  timeout); afterwards every session must have its decision in that database;
 - **memory**: resident (RSS) and proportional (PSS: shared pages split between the
   processes sharing them, the fair share of the machine) memory per session process,
   median, read from ``/proc/PID/smaps_rollup`` once all N are in their inbox; the
@@ -63,6 +67,15 @@ def cpu_seconds(pid: int) -> float:
     return (int(parts[11]) + int(parts[12])) / CLOCK_TICKS  # utime + stime
 
 
+def saved_decisions(db: Path, count: int) -> int:
+    """Sessions of this round (the newest ``count``) whose decision reached the results."""
+    from tui.store import Store
+
+    with Store.open(db, readonly=True) as store:
+        sessions = sorted(store.sessions(), key=lambda s: s.started_at)[-count:]
+        return sum(any(r.outcome != "undecided" for r in store.results(s.id)) for s in sessions)
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -86,12 +99,16 @@ async def one_session(server, number: int, ready: asyncio.Event, args, out: dict
             await tab.wait_for(expect, timeout=120)
             out["keys"].append((time.monotonic() - sent) * 1000)
             await asyncio.sleep(args.think)
+        sent = time.monotonic()
+        await tab.type("x")  # a decision: written to the exercise and to the shared results
+        await tab.wait_for("policy:", timeout=120)
+        out["decide"].append((time.monotonic() - sent) * 1000)
         out["done"] += 1
         await out["close"].wait()
 
 
 async def measure(server, count: int, args) -> dict:
-    out = {"name_screen": [], "inbox": [], "keys": [], "ready": 0, "done": 0}
+    out = {"name_screen": [], "inbox": [], "keys": [], "decide": [], "ready": 0, "done": 0}
     out["close"] = asyncio.Event()
     ready = asyncio.Event()
     tasks = [asyncio.create_task(one_session(server, n, ready, args, out)) for n in range(count)]
@@ -115,6 +132,7 @@ async def measure(server, count: int, args) -> dict:
     await asyncio.gather(*tasks)
     await wait_until(lambda: not any(pid_alive(p) for p in pids), timeout=120)
     out["end"] = time.monotonic() - closing
+    out["saved"] = saved_decisions(server.db, count)
     await wait_until(lambda: not server.session_dirs(), timeout=120)
     out["rss"] = statistics.median(m[0] for m in memory) / 1024
     out["pss"] = statistics.median(m[1] for m in memory) / 1024
@@ -134,7 +152,8 @@ async def main() -> None:
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, think time {args.think}s, {args.presses} presses each")
     header = (
-        f"{'N':>3} {'name screen s':>14} {'inbox s':>10} {'key ms':>13} {'start CPU':>9} "
+        f"{'N':>3} {'name screen s':>14} {'inbox s':>10} {'key ms':>13} {'decide ms':>11} "
+        f"{'saved':>5} {'start CPU':>9} "
         f"{'RSS MiB':>8} {'PSS MiB':>8} {'PSS all':>8} {'idle CPU':>9} {'end s':>6} {'server':>7}"
     )
     print(header)
@@ -151,12 +170,17 @@ async def main() -> None:
                     f"{statistics.median(r['name_screen']):>6.1f} / {max(r['name_screen']):>5.1f} "
                     f"{statistics.median(r['inbox']):>4.1f} / {max(r['inbox']):>3.1f} "
                     f"{statistics.median(keys):>5.0f} / {pct(keys, 0.95):>5.0f} "
+                    f"{statistics.median(r['decide']):>4.0f} / {max(r['decide']):>4.0f} "
+                    f"{r['saved']:>5} "
                     f"{r['start_cpu']:>8.2f}s "
                     f"{r['rss']:>8.0f} {r['pss']:>8.0f} {r['pss_total']:>8.0f} "
                     f"{r['idle_cpu']:>8.1f}% {r['end']:>6.1f} {r['server_rss']:>7.0f}",
                     flush=True,
                 )
-    print("start-up and key: median / worst (key: median / p95); memory: median per session")
+    print(
+        "start-up and decide: median / worst; key: median / p95; saved: sessions whose "
+        "decision is in the results database; memory: median per session"
+    )
 
 
 if __name__ == "__main__":
