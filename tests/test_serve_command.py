@@ -81,3 +81,11 @@ def test_open_without_a_terminal_or_the_web_driver_still_refuses(tmp_path):
     assert result.exit_code == 1
     assert "the app needs a terminal" in result.output
     assert not (tmp_path / "inbox.db").exists()
+
+
+def test_a_mistyped_results_folder_is_one_line_and_creates_nothing(tmp_path):
+    db = tmp_path / "no-such-folder" / "results.db"
+    result = run("--db", str(db), "serve")
+    assert result.exit_code == 1
+    assert "there is no folder" in result.output and "Traceback" not in result.output
+    assert not db.parent.exists()

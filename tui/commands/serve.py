@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli import fail
+from tui.cli import fail, folder_for_new_database
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -104,6 +104,7 @@ def command(ctx, host: str, port: int, scenario: str | None, demo: bool, max_ses
         title = f"invite-triage training: {scenario_title}"
         # Create (or upgrade) the results database once, here, rather than in thirty
         # sessions at once; a file that is not ours stops the server before it starts.
+        folder_for_new_database(ctx)
         Store.open(results, create=True).close()
     if not is_loopback(host):
         click.echo(

@@ -60,8 +60,8 @@ class ScaledClock(DrivenClock):
     """Runs ``speed`` times faster than real time from ``start``.
 
     ``paused=True`` holds it at ``start`` until :meth:`run`: a served session builds its
-    exercise before the trainee has typed a name, and the time that takes (a minute is
-    two and a half simulated days) must not age the inbox.
+    exercise before the trainee has typed a name, and the time that takes (at the default
+    speed a minute is three simulated hours) must not age the inbox.
     """
 
     def __init__(
