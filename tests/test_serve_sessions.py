@@ -10,7 +10,9 @@ import asyncio
 import signal
 
 from _serve_support import pid_alive, running_server, terminal, wait_until
+from click.testing import CliRunner
 
+from tui.cli import main
 from tui.store import Store
 
 
@@ -72,6 +74,9 @@ async def test_a_training_session_from_name_to_results_then_its_end(tmp_path):
         assert server.stop() == 0
     assert not list((tmp_path / "tmp").iterdir())  # the server's whole work area is gone
     assert "Traceback" not in server.output()
+    # The trainer's report shows the trainee as typed (markup is text, not style).
+    report = CliRunner().invoke(main, ["--db", str(db), "report", "--scenario", "the-post"])
+    assert report.exit_code == 0 and "Ada [bold]Lovelace" in report.output
 
 
 async def test_demo_inbox_tabs_get_their_own_copy_and_quitting_closes_the_tab(tmp_path):
