@@ -16,6 +16,9 @@ FIXTURES = Path(__file__).parent / "data" / "import"
 EXPORT = FIXTURES / "export"
 ZIP_NAME = "Basic_LinkedInDataExport_11-28-2026.zip"  # as the platform names it
 CASES = FIXTURES / "cases.jsonl"
+# A hand-made full export in the platform's format, before and after replies came in.
+LOOP = Path(__file__).parent / "data" / "loop"
+LOOP_FIRST, LOOP_SECOND = LOOP / "export-1", LOOP / "export-2"
 
 
 def run_import(db: Path, *args: str):

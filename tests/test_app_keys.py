@@ -176,7 +176,7 @@ def test_missing_default_config_is_fine(tmp_path, monkeypatch):
     ("text", "expected"),
     [
         ("[keymap\naccept = 'y'", "not valid TOML"),
-        ("[keymap]\nacept = 'y'", "unknown binding id 'acept'"),
+        ("[keymap]\nacept = 'y'", "unknown binding id 'acept' (did you mean 'accept'? known"),
         ("[keymap]\naccept = 3", "must be a key in quotes"),
         ("[keymap]\naccept = 'ctrl+'", "is not a key name"),
         ("[keymap]\naccept = 'hyperdrive'", "is not a key name"),

@@ -89,7 +89,7 @@ async def test_nothing_is_prepared_ahead_in_training(db, loads):
         assert len(loads) == 1
 
 
-async def test_an_undone_ask_shows_its_message_not_the_detail_prepared_before(db, loads):
+async def test_an_undone_ask_is_withdrawn_from_the_detail(db, loads):
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -100,6 +100,6 @@ async def test_an_undone_ask_shows_its_message_not_the_detail_prepared_before(db
         await idle(pilot)  # the first one is prepared again as the row above
         await press(pilot, "k", "r", "ctrl+s")  # ask the first one
         assert db_statuses(db)[first.name] == "asked"
-        await press(pilot, "z")  # back to pending, but the message stays on record
+        await press(pilot, "z")  # back to pending, and the question is withdrawn
         assert inbox.row.id == first.id and db_statuses(db)[first.name] == "pending"
-        assert "You asked" in app.screen.query_one(DetailPane).plain_text()
+        assert "You asked" not in app.screen.query_one(DetailPane).plain_text()

@@ -70,7 +70,9 @@ def test_json_lines_have_exactly_the_promised_keys(db):
     rows = records(run(db, "--json"))
     assert [r["id"] for r in rows] == [1, 2, 3]  # newest first, "sent" left out
     for row in rows:
-        assert set(row) == {"id", "name", "status", "flags", "signals", "recommendation"}
+        assert set(row) == {
+            "id", "name", "status", "profile_url", "flags", "signals", "recommendation"
+        }  # fmt: skip
         assert set(row["recommendation"]) == {"action", "reasons"}
         for flag in row["flags"]:
             assert set(flag) == FLAG_KEYS
@@ -125,6 +127,33 @@ def test_status_filter_and_sent(db):
     assert [r["id"] for r in records(run(db, "--json", "--status", "pending"))] == [2, 3]
     assert [r["id"] for r in records(run(db, "--json", "--status", "sent"))] == [4]
     assert records(run(db, "--json", "--status", "ignored")) == []
+
+
+def test_your_own_sent_invitations_get_no_flags_and_no_recommendation_only_their_age(db):
+    (sent,) = records(run(db, "--json", "--status", "sent"))
+    assert sent["flags"] == [] and sent["signals"] == []
+    assert sent["recommendation"] is None
+    assert sent["age_days"] >= 100  # sent on 2026-01-26
+    out = run(db, "--status", "sent").stdout
+    assert "#4  Cy Sent  (sent)" in out
+    assert "your invitation, sent 2026-01-26T10:00:00, waiting " in out
+    assert "red flag" not in out and "!" not in out and "recommendation" not in out
+
+
+def test_an_unanswered_ask_says_wait_with_the_reason(tmp_path):
+    path = tmp_path / "inbox.db"
+    with Store.open(path, create=True) as store:
+        store.add_invitations(
+            [NewInvitation(sender("Dee Asked"), STOCK, "2026-01-29T10:00:00")], assess=assess
+        )
+        store.record_decision(1, "ask", session="test", message="Why connect?")
+    (row,) = records(run(path, "--json"))
+    assert row["recommendation"]["action"] == "wait"
+    assert row["recommendation"]["reasons"][0] == (
+        "You asked why they want to connect today "
+        f"({row['recommendation']['reasons'][0].split('(')[1].split(')')[0]}); no reply yet."
+    )
+    assert "give them 7 days to reply" in row["recommendation"]["reasons"][1]
 
 
 def test_bad_arguments_fail_cleanly(db, tmp_path):

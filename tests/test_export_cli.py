@@ -19,6 +19,7 @@ from tui.store import Store
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "data" / "inbox.db"
+    path.parent.mkdir()
     with Store.open(path, create=True, clock=lambda: "2026-11-01T10:00:00+00:00") as store:
         store.add_invitations(
             [
@@ -54,8 +55,8 @@ def test_piped_output_is_the_csv_and_nothing_else(db):
     bob = rows[2]
     assert bob[1] == "'@Bob"
     assert bob[3] == "'-Minus Corp"
-    assert bob[5] == "hello\r\nthere"
-    assert bob[12] == "'=cmd|' /C calc'!A0"
+    assert bob[6] == "hello\r\nthere"
+    assert bob[13] == "'=cmd|' /C calc'!A0"
     assert result.stderr == ""
 
 

@@ -23,6 +23,7 @@ EXPECTED_HEADER = [
     "name",
     "headline",
     "company",
+    "profile_url",
     "sent_at",
     "note",
     "status",
@@ -51,7 +52,12 @@ class Clock:
 
 def new(name, day, note=None, **extra):
     return NewInvitation(
-        person=Person(name=name, headline=f"{name} headline", company="Acme, Inc."),
+        person=Person(
+            name=name,
+            headline=f"{name} headline",
+            company="Acme, Inc.",
+            profile_url=f"https://www.example.com/in/{name.lower()}" if name == "Ann" else None,
+        ),
         note=note,
         sent_at=f"2026-03-{day:02d}T09:00:00",
         **extra,
@@ -62,6 +68,7 @@ def new(name, day, note=None, **extra):
 def store(tmp_path):
     """Ann asked and replied; Bob accepted then undone; Cy ignored against the advice;
     Dee never decided; one outgoing invitation."""
+    (tmp_path / "data").mkdir()
     with Store.open(tmp_path / "data" / "inbox.db", create=True, clock=Clock()) as s:
         s.add_invitations(
             [
@@ -110,6 +117,7 @@ def test_a_decided_row_in_full(store):
         "Ann",
         "Ann headline",
         "Acme, Inc.",
+        "https://www.example.com/in/ann",
         "2026-03-01T09:00:00",
         "I'd like to join your network.",
         "replied",
@@ -159,15 +167,15 @@ def test_hostile_text_is_neutralised_or_kept_exactly(store):
 
 def test_all_history_has_every_log_entry_with_undos(store):
     rows = export(store, all_history=True)
-    entries = [(r[0], r[7], r[8], r[10]) for r in rows[1:]]
+    entries = [(r[0], r[8], r[9], r[11]) for r in rows[1:]]
     assert entries == [
         ("1", "2026-11-01T10:01:00+00:00", "ask", "yes"),
         ("2", "2026-11-01T10:03:00+00:00", "accept", "no"),
         ("2", "2026-11-01T10:04:00+00:00", "undo", ""),
         ("3", "2026-11-01T10:05:00+00:00", "ignore", "no"),
     ]
-    # status is the invitation's status now, on every row of its history
-    assert [r[6] for r in rows[1:]] == ["replied", "pending", "pending", "ignored"]
+    # each row carries the status that entry left the invitation in
+    assert [r[7] for r in rows[1:]] == ["asked", "accepted", "pending", "ignored"]
 
 
 def test_status_filter_applies_to_the_current_status(store):
@@ -182,7 +190,7 @@ def test_since_keeps_later_decisions_and_recently_sent_undecided(store):
     later = export(store, since="2026-11-01T10:02:00")
     assert [r[0] for r in later[1:]] == ["3"]
     history = export(store, since="2026-11-01T10:03:00", all_history=True)
-    assert [(r[0], r[8]) for r in history[1:]] == [("2", "accept"), ("2", "undo"), ("3", "ignore")]
+    assert [(r[0], r[9]) for r in history[1:]] == [("2", "accept"), ("2", "undo"), ("3", "ignore")]
     spring = export(store, since="2026-03-02")
     assert [r[0] for r in spring[1:]] == ["1", "2", "3", "4"]
     assert [r[0] for r in export(store, since="2026-11-02")[1:]] == []

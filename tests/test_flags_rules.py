@@ -185,17 +185,30 @@ def test_unknown_mutual_connections_and_dates_raise_nothing():
     assert "new_profile" not in codes(invite(profile_created="2026-01-28", sent_at="garbage"))
 
 
-def test_unknown_acquaintance_is_treated_as_not_known():
-    found = evaluate(invite(note=None, known=None, mutual_connections=0))
-    by_code = {f.code: f for f in found}
-    assert "known_contact" not in by_code
-    assert "nothing shows you know" in by_code["generic_note"].explanation
-    assert "this sender" in by_code["no_mutual_connections"].explanation
+@pytest.mark.parametrize("note", [None, STOCK, "Hope you're having a good week!"])
+def test_unknown_acquaintance_raises_no_flag_that_counts_against_a_stranger(note):
+    found = codes(invite(note=note, known=None, mutual_connections=0))
+    assert not found & {"known_contact", "generic_note", "no_stated_reason"}
+    assert "no_mutual_connections" not in found
+    # the same invitation from a known stranger is flagged
+    stranger = codes(invite(note=note, known=False, mutual_connections=0))
+    assert "no_mutual_connections" in stranger
+    assert stranger & {"generic_note", "no_stated_reason"}
 
 
-def test_an_imported_sender_with_nothing_known_gets_only_the_note_flag():
+def test_a_pitch_is_a_red_flag_whether_or_not_you_know_the_sender():
+    assert "sales_pitch" in codes(invite(note=PITCH, known=None))
+
+
+def test_no_explanation_speaks_of_someone_nothing_shows_you_know():
+    for note in (None, STOCK, PITCH, "Hope you're having a good week!"):
+        for flag in evaluate(invite(note=note, known=None, mutual_connections=0)):
+            assert "nothing shows you know" not in flag.explanation
+
+
+def test_an_imported_sender_with_nothing_known_gets_no_red_flag():
     imported = NewInvitation(Person(name="From The Export"), None, "2026-01-29T14:37:00")
-    assert codes(imported) == {"generic_note"}
+    assert codes(imported) == set()
 
 
 def test_new_invitations_without_messages_work():

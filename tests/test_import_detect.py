@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from _import_support import CASES, EXPORT, dump, existing_inbox, run_import
 
-from tui.importers.connections import Connections
+from tui.importers.connections import NO_DETAILS, Connections
 from tui.importers.dates import parse_export_time
 from tui.importers.identity import url_key
 
@@ -119,7 +119,8 @@ def test_profile_urls_compare_without_tracking_and_slashes(a, b, same):
 
 
 def test_name_matching_ignores_case_width_and_spacing():
-    people = Connections(where="x", names={"zoë martin"}, names_without_url={"zoë martin"})
+    zoe = {"zoë martin": NO_DETAILS}
+    people = Connections(where="x", names=zoe, names_without_url=dict(zoe))
     assert people.knows("  ZOË   Martin ", None)
     assert people.knows("Zoë Martin", "https://www.linkedin.com/in/zoe")  # theirs has no URL
     assert not people.knows("Zoe Martin", None)

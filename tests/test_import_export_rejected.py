@@ -139,7 +139,7 @@ def test_a_malformed_export_is_rejected_whole(
 @pytest.mark.parametrize(
     ("files", "reason"),
     [
-        ({"Connections.csv": CONNECTIONS}, "no Invitations.csv inside"),
+        ({"Connections.csv": CONNECTIONS}, "no Invitations.csv or messages.csv inside"),
         (
             {"a/Invitations.csv": INVITATIONS, "b/Invitations.csv": INVITATIONS},
             "holds 2 files named Invitations.csv",
@@ -194,6 +194,6 @@ def test_a_folder_without_invitations_is_rejected(tmp_path):
     result = run_import(db, folder)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"invite-triage: error: {folder}: no Invitations.csv in this folder "
+        f"invite-triage: error: {folder}: no Invitations.csv or messages.csv in this folder "
         "(is it the unpacked data export?)"
     )

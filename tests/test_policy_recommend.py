@@ -8,7 +8,7 @@ import pytest
 
 from tui.domain.assessment import assess, evaluate
 from tui.domain.models import ACTIONS, Flag, Invitation, Message, NewInvitation, Person
-from tui.domain.policy import default_policy, recommend, strict_policy
+from tui.domain.policy import default_policy, load_policy, recommend, strict_policy
 
 STOCK = "I'd like to add you to my professional network on LinkedIn."
 REASON = "I'm looking to expand my business network and would love to add you to it."
@@ -104,11 +104,97 @@ def test_reasons_name_the_rule_and_the_policy():
     assert "ask" in recommendation.reasons[1]
 
 
-def test_unanswered_ask_says_to_wait_before_ignoring():
+def test_without_a_clock_an_unanswered_ask_counts_as_silence():
     _, recommendation = evaluate(invitation(note=STOCK, status="asked"))
     assert recommendation.action == "ignore"
     assert "no reply" in recommendation.reasons[0]
-    assert any("few days" in reason for reason in recommendation.reasons)
+
+
+ASKED_AT = "2026-02-01T09:00:00+00:00"
+
+
+def asked(**changes):
+    return replace(invitation(note=STOCK, status="asked"), asked_at=ASKED_AT, **changes)
+
+
+@pytest.mark.parametrize(
+    ("now", "action"),
+    [
+        ("2026-02-01T09:00:05+00:00", "wait"),  # seconds after the ask
+        ("2026-02-07T23:59:59+00:00", "wait"),
+        ("2026-02-08T09:00:00+00:00", "ignore"),  # exactly 7 days: silence counts
+        ("2026-03-01T00:00:00+00:00", "ignore"),
+    ],
+)
+def test_after_an_ask_the_recommendation_waits_the_policy_days(now, action):
+    _, recommendation = evaluate(asked(), now=now)
+    assert recommendation.action == action
+    assert assess(asked(), now=now).recommended == action
+
+
+def test_waiting_says_since_when_and_until_when():
+    _, recommendation = evaluate(asked(), now="2026-02-03T10:00:00+00:00")
+    assert recommendation.reasons[0] == (
+        "You asked why they want to connect 2 days ago (2026-02-01); no reply yet."
+    )
+    assert recommendation.reasons[1] == (
+        'Policy "default": give them 7 days to reply, until 2026-02-08; then no reply yet to '
+        "your question → ignore."
+    )
+
+
+def test_after_the_wait_silence_follows_the_policy_and_says_how_long_ago():
+    _, recommendation = evaluate(asked(), now="2026-02-10T10:00:00+00:00")
+    assert recommendation.action == "ignore"
+    assert recommendation.reasons[0].startswith(
+        "You asked why they want to connect 9 days ago (2026-02-01)"
+    )
+
+
+def test_the_wait_comes_from_the_policy(tmp_path):
+    path = tmp_path / "patient.toml"
+    path.write_text("[thresholds]\nreply_wait_days = 14\n[reply]\nno_reply = 'accept'\n")
+    policy = load_policy(path)
+    assert policy.reply_wait_days == 14
+    now = "2026-02-10T10:00:00+00:00"
+    assert evaluate(asked(), policy, now=now)[1].action == "wait"
+    assert evaluate(asked(), policy, now="2026-02-15T09:00:00+00:00")[1].action == "accept"
+    zero = tmp_path / "impatient.toml"
+    zero.write_text("[thresholds]\nreply_wait_days = 0\n")
+    assert evaluate(asked(), load_policy(zero), now=ASKED_AT)[1].action == "ignore"
+
+
+def test_a_reply_ends_the_wait():
+    replied = replace(
+        invitation(note=STOCK, status="replied", reply="I'm growing my network in IT."),
+        asked_at=ASKED_AT,
+    )
+    assert evaluate(replied, now="2026-02-02T00:00:00+00:00")[1].action == "accept"
+
+
+def test_a_time_without_a_zone_counts_as_utc():
+    item = replace(asked(), asked_at="2026-02-01T09:00:00")
+    assert evaluate(item, now="2026-02-02T09:00:00+00:00")[1].action == "wait"
+
+
+def test_unknown_acquaintance_gets_the_stranger_action_and_says_what_is_unknown():
+    unknown = replace(STRANGER, known=None)
+    for note in (None, STOCK, VAGUE):
+        flags, recommendation = evaluate(invitation(unknown, note))
+        assert [f for f in flags if f.kind == "red"] == []
+        assert recommendation.action == "ask"
+        text = " ".join(recommendation.reasons)
+        assert "nothing in your data says whether you know this sender" in text
+        assert "If you know them: someone you know → accept." in text
+        assert "nothing shows you know" not in text
+    strict = evaluate(invitation(unknown, None), strict_policy())[1]
+    assert strict.action == "ignore"
+
+
+def test_your_own_sent_invitations_are_not_judged():
+    sent = replace(invitation(note=None), status="sent", direction="outgoing")
+    assert evaluate(sent) == ([], None)
+    assert assess(sent).flag_codes == () and assess(sent).recommended is None
 
 
 def test_a_reason_in_the_note_outweighs_an_unanswered_ask():

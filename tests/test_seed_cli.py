@@ -36,8 +36,27 @@ def error_lines(result) -> list[str]:
     return [line for line in result.output.splitlines() if line.strip()]
 
 
+def test_seed_into_a_missing_folder_is_refused_and_creates_nothing(tmp_path):
+    db = tmp_path / "new" / "inbox.db"
+    result = run("--db", str(db), "seed", "--count", "25")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"invite-triage: error: there is no folder {db.parent} for the database "
+        "(create it first, or check --db)"
+    )
+    assert not db.parent.exists()
+
+
+def test_seed_creates_the_default_folder_and_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("seed", "--count", "5")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "inbox.db").is_file()
+
+
 def test_seed_creates_the_database_and_reports(tmp_path):
     db = tmp_path / "new" / "inbox.db"
+    db.parent.mkdir()
     result = run("--db", str(db), "seed", "--count", "25", "--seed", "3")
     assert result.exit_code == 0, result.output
     assert "Added 25 invitations" in result.output and "seed 3" in result.output

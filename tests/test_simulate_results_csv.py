@@ -11,7 +11,19 @@ from tui.store.training import ResultRow
 
 
 def row(slot, name, points, outcome="ignore", intent="fake"):
-    return ResultRow(slot, name, intent, 2, outcome, "ask", False, points, 10, None, ("no_photo",))
+    return ResultRow(
+        slot,
+        name,
+        intent,
+        2,
+        outcome,
+        "ask",
+        False,
+        points,
+        10,
+        None,
+        ("no_photo", "sparse_profile"),
+    )
 
 
 def test_rows_per_trainee_with_formulas_neutralised(tmp_path):
@@ -29,7 +41,7 @@ def test_rows_per_trainee_with_formulas_neutralised(tmp_path):
         first = dict(zip(RESULTS_HEADER, lines[1], strict=True))
         assert first["trainee"] == "Robin" and first["session"] == "s1"
         assert first["name"] == '\'=HYPERLINK("http://x")'
-        assert first["flags"] == "no_photo" and first["matched_policy"] == "no"
+        assert first["flags"] == "no_photo;sparse_profile" and first["matched_policy"] == "no"
         # Negative points are text to a spreadsheet ('-10); points_lost always sums.
         assert lines[2][RESULTS_HEADER.index("points")] == "'-10"
         assert lines[2][RESULTS_HEADER.index("points_lost")] == "20"

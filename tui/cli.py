@@ -6,6 +6,7 @@ Commands live one per module in ``tui.commands`` and are imported only when run,
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sqlite3
 import sys
@@ -13,6 +14,7 @@ import sys
 import click
 
 from tui import __version__
+from tui.domain.safe_text import visible
 from tui.store.errors import StoreError
 
 DEFAULT_DB = "data/inbox.db"
@@ -27,7 +29,30 @@ COMMANDS = {
     "train": "train",
     "simulate": "simulate",
     "report": "report",
+    "serve": "serve",
+    # Hidden: what `serve` runs for each browser tab.
+    "served-training": "served_training",
 }
+
+
+def folder_for_new_database(ctx: click.Context, *, create: bool = True) -> None:
+    """Before a command creates a missing database: the default ``data/`` folder is made
+    (unless ``create`` is False: only check); any other missing folder is a mistyped
+    ``--db`` and stops with one line."""
+    from pathlib import Path
+
+    root = ctx.find_root()
+    folder = Path(root.obj["db"]).parent
+    if folder.is_dir():
+        return
+    if root.get_parameter_source("db_path") != click.core.ParameterSource.DEFAULT:
+        fail(f"there is no folder {folder} for the database (create it first, or check --db)")
+    if not create:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create {folder}: {exc.strerror or exc}")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -55,6 +80,14 @@ class LazyGroup(click.Group):
                 return None
             raise
         return module.command
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else None
+        if name is not None and not name.startswith("-") and self.load_command(name) is None:
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            ctx.fail(f"no such command {visible(name, keep_newlines=False)!r}{hint}")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx):
         try:

@@ -14,7 +14,7 @@ For each inbox, headless through ``App.run_test`` (Pilot), it prints:
   disk) and the next invitation is selected in the list; **a (+detail)**: the same press
   measured on until the detail pane shows that invitation too; **a, whole cycle**: on
   until the app is idle again, which includes preparing the detail of the invitations
-  next to the new one (``PREFETCH_DELAY`` in ``tui.ui.detail_loader``: a quarter of a
+  next to the new one (``PREFETCH_DELAY`` in ``tui.ui.inbox.detail_loader``: a quarter of a
   second after the detail shows, while a user reads it). That idle work is not part of
   the press, but it is CPU the decision causes, so it is printed too; the harness polls
   every 5 ms while it waits, which adds about 1-2 ms to this figure;

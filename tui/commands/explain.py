@@ -14,6 +14,7 @@ import errno
 import json
 import os
 import sys
+from datetime import UTC, datetime
 
 import click
 
@@ -57,6 +58,7 @@ def command(ctx, invitation_id, status, as_json, policy_path) -> None:
     except PolicyError as exc:
         fail(str(exc))
     write = _json_line if as_json else _text_block
+    now = datetime.now(UTC)
     with Store.open(ctx.obj["db"], readonly=True) as store:
         if invitation_id is not None:
             invitations = iter([store.get(invitation_id)])
@@ -64,8 +66,8 @@ def command(ctx, invitation_id, status, as_json, policy_path) -> None:
             invitations = store.iter_invitations(Filter(status=status))
         try:
             for count, invitation in enumerate(invitations):
-                flags, recommendation = evaluate(invitation, policy)
-                click.echo(write(invitation, flags, recommendation, first=count == 0))
+                flags, recommendation = evaluate(invitation, policy, now=now)
+                click.echo(write(invitation, flags, recommendation, first=count == 0, now=now))
         except BrokenPipeError:
             _quiet_broken_pipe()
         except OSError as exc:
@@ -74,8 +76,12 @@ def command(ctx, invitation_id, status, as_json, policy_path) -> None:
             _quiet_broken_pipe()
 
 
-def as_record(invitation, flags, recommendation) -> dict:
-    """The ``--json`` object for one invitation (strings exactly as stored)."""
+def as_record(invitation, flags, recommendation, *, now: datetime | None = None) -> dict:
+    """The ``--json`` object for one invitation (strings exactly as stored).
+
+    Your own sent invitation is not judged: ``recommendation`` is null, the flags are
+    empty, and ``age_days`` says how long it has been waiting.
+    """
 
     def entry(flag) -> dict:
         return {
@@ -86,21 +92,35 @@ def as_record(invitation, flags, recommendation) -> dict:
             "explanation": flag.explanation,
         }
 
-    return {
+    record = {
         "id": invitation.id,
         "name": invitation.person.name,
         "status": invitation.status,
+        "profile_url": invitation.person.profile_url,
         "flags": [entry(f) for f in flags if f.kind == "red"],
         "signals": [{**entry(f), "detail": list(f.detail)} for f in flags if f.kind != "red"],
-        "recommendation": {
-            "action": recommendation.action,
-            "reasons": list(recommendation.reasons),
-        },
+        "recommendation": None
+        if recommendation is None
+        else {"action": recommendation.action, "reasons": list(recommendation.reasons)},
     }
+    if recommendation is None:
+        record["age_days"] = age_days(invitation.sent_at, now)
+    return record
 
 
-def _json_line(invitation, flags, recommendation, *, first: bool) -> str:
-    return json.dumps(as_record(invitation, flags, recommendation), ensure_ascii=True)
+def age_days(sent_at: str, now: datetime | None) -> int | None:
+    """Whole days since an invitation was sent (a time without a zone taken as local)."""
+    try:
+        sent = datetime.fromisoformat(sent_at)
+    except ValueError:
+        return None
+    if sent.tzinfo is None:
+        sent = sent.astimezone()  # the export's times are the user's local time
+    return max(((now or datetime.now(UTC)) - sent).days, 0)
+
+
+def _json_line(invitation, flags, recommendation, *, first: bool, now=None) -> str:
+    return json.dumps(as_record(invitation, flags, recommendation, now=now), ensure_ascii=True)
 
 
 def _safe(text: str | None, limit: int = NOTE_PREVIEW) -> str:
@@ -125,7 +145,7 @@ def _evidence(flag, invitation) -> str:
     return ""
 
 
-def _text_block(invitation, flags, recommendation, *, first: bool) -> str:
+def _text_block(invitation, flags, recommendation, *, first: bool, now=None) -> str:
     person = invitation.person
     lines = [] if first else [""]
     lines.append(f"#{invitation.id}  {_safe(person.name, 120)}  ({invitation.status})")
@@ -134,7 +154,14 @@ def _text_block(invitation, flags, recommendation, *, first: bool) -> str:
     )
     if headline:
         lines.append(f"  {headline}")
+    if person.profile_url:
+        lines.append(f"  profile: {_safe(person.profile_url, 200)}")
     lines.append(f"  note: {_safe(invitation.note) or '(none)'}")
+    if recommendation is None:
+        days = age_days(invitation.sent_at, now)
+        waiting = "" if days is None else f", waiting {days} day{'' if days == 1 else 's'}"
+        lines.append(f"  your invitation, sent {_safe(invitation.sent_at, 40)}{waiting}")
+        return "\n".join(lines)
     reply = getattr(invitation, "reply", None)
     if reply is not None:
         lines.append(f"  reply: {_safe(reply)}")

@@ -15,11 +15,49 @@ def _directions(counts, verbs: bool) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _count(number: int, word: str, words: str | None = None) -> str:
+    if number == 1:
+        return f"1 {word}"
+    return f"{number} {words or word + 's'}"
+
+
+def conversations(messages, threads, me) -> str:
+    """What messages.csv added, what it skipped, and whom it took for you."""
+    from tui.domain.safe_text import visible
+
+    said = [
+        f"{_count(threads.asks, 'ask')} and {_count(threads.replies, 'reply', 'replies')} recorded "
+        f"from {_count(threads.matched, 'conversation')} with senders of open invitations"
+    ]
+    skipped = [
+        (threads.present, "message imported before", "messages imported before"),
+        (
+            threads.no_invitation,
+            "conversation with no open invitation",
+            "conversations with no open invitation",
+        ),
+        (threads.group, "group chat", None),
+        (threads.not_yours, "conversation without you", "conversations without you"),
+        (messages.drafts, "draft", None),
+        (messages.no_sender + messages.spam, "system, sponsored or spam message", None),
+    ]
+    left = [_count(n, one, many) for n, one, many in skipped if n]
+    if left:
+        said.append("skipped " + ", ".join(left))
+    shown = visible(me.url, keep_newlines=False)
+    shown = shown if len(shown) <= 100 else shown[:97] + "..."
+    said.append(f"you are {shown} (from {me.source})")
+    return "; ".join(said)
+
+
 def summary(source, outcome) -> str:
     """The one line a user reads after an import."""
-    from tui.importers.detect import JSONL
+    from tui.importers.detect import JSONL, MESSAGES_CSV
 
     tally = outcome.tally
+    if source.kind == MESSAGES_CSV:
+        told = conversations(source.messages, outcome.threads, outcome.me)
+        return f"Imported {source.label}: {told}."
     added = sum(outcome.added.values())
     parts = [f"added {added}{_directions(outcome.added, verbs=True)}"]
     parts.append(f"skipped {outcome.present} already present")
@@ -34,6 +72,8 @@ def summary(source, outcome) -> str:
         parts.append("no Connections.csv, so whether you know each sender is left unknown")
     if outcome.known_updated:
         parts.append(f"filled in 'known' on {outcome.known_updated} invitations imported before")
+    if outcome.threads is not None:
+        parts.append("messages.csv: " + conversations(source.messages, outcome.threads, outcome.me))
     return f"Imported {source.label}: {'; '.join(parts)}."
 
 
@@ -48,12 +88,14 @@ def summary(source, outcome) -> str:
 @click.pass_context
 def command(ctx, path: str, check_only: bool) -> None:
     """Import invitations from PATH: a JSON Lines file, the data export zip, its unpacked
-    folder, or a single Invitations.csv (told apart by content, not by name).
+    folder, a single Invitations.csv, or messages.csv (told apart by content, not by name).
 
-    The file is checked whole first: one bad line rejects it with FILE:LINE and the reason,
-    and nothing is stored. Importing the same data again adds nothing twice.
+    messages.csv (in the full export, or alone) records your questions to pending senders
+    as asks and their answers as replies. The file is checked whole first: one bad line
+    rejects it with FILE:LINE and the reason, and nothing is stored. Importing the same data
+    again adds nothing twice.
     """
-    from tui.cli import fail
+    from tui.cli import fail, folder_for_new_database
     from tui.domain.assessment import assess
     from tui.importers import ImportFileError, check, plan, run_import
 
@@ -62,11 +104,19 @@ def command(ctx, path: str, check_only: bool) -> None:
         tally = check(source)
         if check_only:
             repeated = f"; {tally.duplicates} repeated" if tally.duplicates else ""
+            messages = source.messages
+            talks = (
+                ""
+                if messages is None
+                else f"; {_count(len(messages.conversations), 'conversation')} in messages.csv"
+            )
             click.echo(
                 f"{source.label} is valid: {tally.total} invitations"
-                f"{_directions(tally.invitations, verbs=False)}{repeated}; nothing imported."
+                f"{_directions(tally.invitations, verbs=False)}{repeated}{talks}; "
+                "nothing imported."
             )
             return
+        folder_for_new_database(ctx)
         with Store.open(ctx.obj["db"], create=True) as store:
             outcome = run_import(store, source, assess)
     except ImportFileError as exc:

@@ -121,6 +121,9 @@ def command(ctx, count: int, seed_value: int, locales: tuple[str, ...], reset: b
         check_locales(locales)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--locale") from None
+    from tui.cli import folder_for_new_database
+
+    folder_for_new_database(ctx)
     show_progress = count >= PROGRESS_FROM and sys.stderr.isatty()
     added = seed_database(
         db_path, count=count, seed=seed_value, locales=locales, reset=reset, progress=show_progress

@@ -229,6 +229,9 @@ def command(
         scenario, names, seed=seed, count=count, policy_path=ctx.obj.get("policy")
     )
     if save:
+        from tui.cli import folder_for_new_database
+
+        folder_for_new_database(ctx)
         _save(ctx.obj["db"], runs, trainee)
     if as_json:
         if len(runs) == 1:

@@ -21,8 +21,7 @@ from pathlib import Path
 import click
 
 from tui.domain.safe_text import visible
-
-NAME_LIMIT = 200
+from tui.domain.trainee import NAME_LIMIT
 
 
 def default_trainee() -> str:
@@ -60,7 +59,7 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _scopes() -> list:
+def keymap_scopes() -> list:
     # Imported only when a keymap is there to check: it imports every screen.
     from tui.ui.keymap import training_scopes
 
@@ -114,9 +113,12 @@ def command(ctx, scenario, trainee, speed, live, rate, seed, count) -> None:
         from tui.cli import fail
 
         fail("train needs an interactive terminal (run it without redirecting input or output)")
+    from tui.cli import folder_for_new_database
+
+    folder_for_new_database(ctx)  # the results are kept in --db, created when missing
     policy_path = ctx.obj.get("policy")
     policy = load_policy(policy_path)
-    config = load_config(_scopes)
+    config = load_config(keymap_scopes)
     options = Options(
         db_path=Path(ctx.obj["db"]),
         trainee=trainee,

@@ -7,10 +7,10 @@ can print the same explanation.
 
 Unknown is not a red flag. A profile field that is ``None`` (the platform's data export
 has no photo and no sections) raises nothing; only a field the sender left empty does.
-``known=None`` (nothing says whether the user knows the sender) is treated as "not known
-to be a contact": the note flags apply, because the note itself is known, but no
-``known_contact`` signal is given. The stranger-only flags say "nothing shows you know
-them" rather than "a stranger" in that case.
+``known=None`` (nothing says whether the user knows the sender, as with a lone
+``Invitations.csv``) raises none of the flags that only count against a stranger: the
+stock note or none, a note without a reason, no mutual connections. A sales pitch is
+still one, from anybody. The recommendation says in words that it does not know.
 
 Flags that do not depend on the data are built once (a ``Flag`` is frozen, so sharing one
 is safe): filling the stored flag column of a million seeded rows stays quick.
@@ -35,9 +35,6 @@ def _signal(code: str, explanation: str, field: str, detail=()) -> Flag:
     return Flag(code, "signal", "info", explanation, field, (), tuple(detail))
 
 
-# "a stranger" when the user does not know the sender, softer when nothing says either way
-_WHO = {False: "a stranger", None: "someone nothing shows you know"}
-
 KNOWN_CONTACT = _signal("known_contact", "You already know this sender.", "known")
 SALES_PITCH = _red(
     "sales_pitch", "The note tries to sell something in the very first message.", "note"
@@ -57,25 +54,19 @@ STATED_REASON = {
     )
     for family, label in FAMILY_LABELS.items()
 }
-STOCK_NOTE = {
-    known: _red(
-        "generic_note",
-        f"The note is the platform's ready-made wording, which says nothing about why {who} "
-        f"wants to connect.",
-        "note",
-        ("stock",),
-    )
-    for known, who in _WHO.items()
-}
-NO_NOTE = {
-    known: _red(
-        "generic_note",
-        f"There is no note, so nothing says why {who} wants to connect.",
-        "note",
-        ("none",),
-    )
-    for known, who in _WHO.items()
-}
+STOCK_NOTE = _red(
+    "generic_note",
+    "The note is the platform's ready-made wording, which says nothing about why a stranger "
+    "wants to connect.",
+    "note",
+    ("stock",),
+)
+NO_NOTE = _red(
+    "generic_note",
+    "There is no note, so nothing says why a stranger wants to connect.",
+    "note",
+    ("none",),
+)
 NO_STATED_REASON = _red(
     "no_stated_reason", "The note does not give a reason to connect that we recognise.", "note"
 )
@@ -94,16 +85,9 @@ UNPROFESSIONAL_PHOTO = {
     )
     for kind, words in UNPROFESSIONAL_PHOTOS.items()
 }
-NO_MUTUAL = {
-    False: _red(
-        "no_mutual_connections",
-        "You share no connections with this stranger.",
-        "mutual_connections",
-    ),
-    None: _red(
-        "no_mutual_connections", "You share no connections with this sender.", "mutual_connections"
-    ),
-}
+NO_MUTUAL = _red(
+    "no_mutual_connections", "You share no connections with this stranger.", "mutual_connections"
+)
 REPLY_REASON = {
     family: _signal(
         "reply_reason",
@@ -151,8 +135,8 @@ def evaluate(invitation, policy=None, *, evidence: bool = True) -> list[Flag]:
     sparse = _sparse_profile(person, policy)
     if sparse is not None:
         found.append(sparse)
-    if known is not True and person.mutual_connections == 0:
-        found.append(NO_MUTUAL[known if known is None else False])
+    if known is False and person.mutual_connections == 0:
+        found.append(NO_MUTUAL)
     new = _new_profile(person.profile_created, getattr(invitation, "sent_at", None), policy)
     if new is not None:
         found.append(new)
@@ -198,12 +182,14 @@ def _note_flag(found: list, note: str | None, known: bool | None, evidence: bool
         found.append(_pointing(RECRUITER_NOTE, spans))
     elif kind == "reason":
         found.append(_pointing(STATED_REASON[family], spans))
-    elif known is True:
-        return  # the stock note, or none, is fine from someone you know
+    elif known is not False:
+        # The stock note, or none, is fine from someone you know; when nothing says whether
+        # you do, it is not held against the sender.
+        return
     elif kind == "stock":
-        found.append(_pointing(STOCK_NOTE[known if known is None else False], spans))
+        found.append(_pointing(STOCK_NOTE, spans))
     elif kind == "none":
-        found.append(NO_NOTE[known if known is None else False])
+        found.append(NO_NOTE)
     else:
         found.append(NO_STATED_REASON)
 

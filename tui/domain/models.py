@@ -13,6 +13,8 @@ from typing import Literal
 PHOTO_KINDS = ("headshot", "none", "selfie", "group", "logo", "illustration")
 STATUSES = ("pending", "asked", "replied", "accepted", "ignored", "sent")
 ACTIONS = ("accept", "ignore", "ask")
+# What a recommendation may say: a decision, or "wait" while an ask still has time.
+RECOMMENDATIONS = (*ACTIONS, "wait")
 INTENTS = ("known", "networker", "recruiter", "salesperson", "fake")
 
 Status = Literal["pending", "asked", "replied", "accepted", "ignored", "sent"]
@@ -89,14 +91,18 @@ class Invitation:
     source: str = "seed"
     difficulty: int | None = None
     messages: tuple[Message, ...] = ()
+    asked_at: str | None = None  # when the ask it stands on was made (ISO 8601), if any
 
     @property
     def reply(self) -> str | None:
-        """The latest message the sender sent back, if any."""
+        """What the sender answered to your latest question: their messages since it, one
+        per line (a reply often comes in a few short messages), or None before any."""
+        answer: list[str] = []
         for message in reversed(self.messages):
-            if message.direction == "in":
-                return message.body
-        return None
+            if message.direction == "out":
+                break
+            answer.append(message.body)
+        return "\n".join(reversed(answer)) if answer else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ class Policy:
     completeness: float
     min_known_sections: int
     new_profile_days: int
+    reply_wait_days: int
     # left out of the hash (a mapping has none); equality still compares it
     severity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}), hash=False)
     source: str = "built-in"
@@ -102,6 +103,7 @@ SCHEMA: dict[str, tuple[str, Any, str]] = {
         "min_known_sections", _whole(1, 6), "a whole number from 1 to 6",
     ),
     "thresholds.new_profile_days": ("new_profile_days", _whole(0), "a whole number, 0 or more"),
+    "thresholds.reply_wait_days": ("reply_wait_days", _whole(0), "a whole number, 0 or more"),
     **{
         f"severity.{code}": (code, _severity, 'one of high, medium, low, off')
         for code in RED_FLAGS

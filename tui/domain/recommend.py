@@ -15,14 +15,23 @@ note offers a job       ``recruiter_note``          ``actions.recruiter``
 reply states a reason   ``reply_reason``            ``reply.reason`` (a recruiter's reply:
                                                     ``actions.recruiter``)
 reply still gives none  ``reply_no_reason``         ``reply.no_reason``
+asked, still waiting    asked fewer than            ``thresholds.reply_wait_days``
+                        ``reply_wait_days`` ago     (the action is ``wait``)
 asked, no reply yet     status asked or replied     ``reply.no_reply``
+no reason, unknown      ``known`` unknown           ``actions.stranger_without_reason``
+                                                    (the reasons say what you know decides)
 no reason at all        anything else               ``actions.stranger_without_reason``
 ======================  ==========================  ===================================
+
+Waiting depends on time, so :func:`recommend` takes the moment of the ask and the present
+moment as arguments (it stays a pure function); without both it cannot wait and silence
+counts at once, which is what the simulator wants when it judges a decision on silence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
 
 from tui.domain.models import Flag, Recommendation
 from tui.domain.vocabulary import FAMILY_LABELS, FLAG_PHRASES
@@ -44,10 +53,58 @@ ACTION_TEXT = {
     "accept": "accept",
     "ask": "ask why they want to connect",
     "ignore": "ignore",
+    "wait": "wait for their reply",
 }
 
+WAIT = "wait"  # not a decision: the recommendation while an ask still has time to be answered
 
-def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, str | None]:
+
+def moment(text: str | datetime | None) -> datetime | None:
+    """An ISO 8601 time as an aware datetime (a time without a zone is taken as UTC)."""
+    if text is None:
+        return None
+    try:
+        value = text if isinstance(text, datetime) else datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'' if count == 1 else 's'}"
+
+
+def _asked(asked_at, now) -> tuple[datetime, datetime] | None:
+    asked, present = moment(asked_at), moment(now)
+    return None if asked is None or present is None else (asked, present)
+
+
+def _when(asked: datetime, present: datetime) -> str:
+    ago = max((present - asked).days, 0)
+    return f"{'today' if ago == 0 else _days(ago) + ' ago'} ({asked.date().isoformat()})"
+
+
+def _waiting(policy, asked_at, now) -> tuple[str, str] | None:
+    """While an ask is younger than the policy's wait: (what we saw, what the policy says)."""
+    times = _asked(asked_at, now)
+    if times is None:
+        return None
+    asked, present = times
+    wait = timedelta(days=policy.reply_wait_days)
+    if present - asked >= wait:
+        return None
+    seen = f"You asked why they want to connect {_when(asked, present)}; no reply yet."
+    rule = (
+        f'Policy "{policy.name}": give them {_days(policy.reply_wait_days)} to reply, until '
+        f"{(asked + wait).date().isoformat()}; then {RULE_TEXT['no_reply']} → "
+        f"{ACTION_TEXT[policy.no_reply]}."
+    )
+    return seen, rule
+
+
+def _situation(
+    found: dict[str, Flag], status: str | None, known: bool | None = False
+) -> tuple[str, str, str | None]:
     """The deciding row: (policy setting, what we saw, the flag code that decided it)."""
     if "known_contact" in found:
         return "known", "You know this sender.", "known_contact"
@@ -80,6 +137,13 @@ def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, st
         return "reply_no_reason", "Their reply still gives no reason.", "reply_no_reason"
     if status in ("asked", "replied"):
         return "no_reply", "You asked why they want to connect; no reply has come yet.", None
+    if known is None:
+        return (
+            "stranger_without_reason",
+            "Nothing in the note gives a reason, and nothing in your data says whether you "
+            "know this sender.",
+            None,
+        )
     generic = found.get("generic_note")
     if generic is not None and "none" in generic.detail:
         return "stranger_without_reason", "There is no note.", "generic_note"
@@ -92,7 +156,9 @@ def _situation(found: dict[str, Flag], status: str | None) -> tuple[str, str, st
     return "stranger_without_reason", "The note gives no reason we recognise.", "no_stated_reason"
 
 
-def deciding_code(flags: Iterable[Flag], status: str | None = None) -> str | None:
+def deciding_code(
+    flags: Iterable[Flag], status: str | None = None, *, known: bool | None = False
+) -> str | None:
     """The code of the flag that picks the policy's row (None: an ask with no reply yet).
 
     Whatever the policy's actions are, this is the cue its advice rests on: training
@@ -101,32 +167,62 @@ def deciding_code(flags: Iterable[Flag], status: str | None = None) -> str | Non
     found: dict[str, Flag] = {}
     for flag in flags:
         found.setdefault(flag.code, flag)
-    return _situation(found, status)[2]
+    return _situation(found, status, known)[2]
 
 
-def recommended_action(flags: Iterable[Flag], policy, status: str | None = None) -> str:
+def recommended_action(
+    flags: Iterable[Flag],
+    policy,
+    status: str | None = None,
+    *,
+    known: bool | None = False,
+    asked_at: str | datetime | None = None,
+    now: str | datetime | None = None,
+) -> str:
     """Just the action :func:`recommend` gives, without composing the reasons."""
     found: dict[str, Flag] = {}
     for flag in flags:
         found.setdefault(flag.code, flag)
-    return getattr(policy, _situation(found, status)[0])
+    rule = _situation(found, status, known)[0]
+    if rule == "no_reply" and _waiting(policy, asked_at, now) is not None:
+        return WAIT
+    return getattr(policy, rule)
 
 
-def recommend(flags: Iterable[Flag], policy, status: str | None = None) -> Recommendation:
+def recommend(
+    flags: Iterable[Flag],
+    policy,
+    status: str | None = None,
+    *,
+    known: bool | None = False,
+    asked_at: str | datetime | None = None,
+    now: str | datetime | None = None,
+) -> Recommendation:
     """What the policy recommends for an invitation with these flags.
 
     ``status`` matters only for an invitation you already asked about: ``asked`` (or
-    ``replied``) with no reply flags means no answer has come yet.
+    ``replied``) with no reply flags means no answer has come yet. Then, given when you
+    asked (``asked_at``) and the present moment (``now``), the answer is ``wait`` until
+    the policy's ``reply_wait_days`` have passed, and ``reply.no_reply`` after that.
+    ``known`` is the sender's ``known`` (``None``: nothing says whether you know them).
     """
     flags = list(flags)
     found: dict[str, Flag] = {}
     for flag in flags:
         found.setdefault(flag.code, flag)
-    rule, seen, decided_by = _situation(found, status)
-    action = getattr(policy, rule)
-    reasons = [seen, f'Policy "{policy.name}": {RULE_TEXT[rule]} → {ACTION_TEXT[action]}.']
-    if rule == "no_reply" and action == "ignore":
-        reasons.append("Give them a few days if you asked only recently.")
+    rule, seen, decided_by = _situation(found, status, known)
+    waiting = _waiting(policy, asked_at, now) if rule == "no_reply" else None
+    if waiting is not None:
+        action = WAIT
+        reasons = list(waiting)
+    else:
+        times = _asked(asked_at, now) if rule == "no_reply" else None
+        if times is not None:
+            seen = f"You asked why they want to connect {_when(*times)}; no reply has come."
+        action = getattr(policy, rule)
+        reasons = [seen, f'Policy "{policy.name}": {RULE_TEXT[rule]} → {ACTION_TEXT[action]}.']
+    if known is None and rule == "stranger_without_reason":
+        reasons.append(f"If you know them: {RULE_TEXT['known']} → {ACTION_TEXT[policy.known]}.")
     if action == "ask":
         reasons.append("Reply asking why they want to connect, then decide on their answer.")
     others = [

@@ -19,3 +19,8 @@ def visible(text: str, *, keep_newlines: bool = True) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _UNSAFE.sub(escape, text)
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`visible` would escape (newlines count too)."""
+    return bool(_UNSAFE.search(text)) or "\n" in text or "\t" in text

@@ -2,12 +2,15 @@
 
 Column meanings (the header names are the first line of every file):
 
-``invitation_id, name, headline, company, sent_at, note, status`` describe the invitation
-as it is now; ``decided_at, decision, recommended, agreed_with_recommendation, flags,
-reply, session`` describe the decision. ``recommended`` and ``flags`` are what was
+``invitation_id, name, headline, company, profile_url, sent_at, note, status`` describe
+the invitation as it is now (in the whole history, ``status`` is the one each entry left
+it in); ``profile_url`` is where to carry the decision out on the platform. ``decided_at,
+decision, recommended, agreed_with_recommendation, flags, reply, session`` describe the
+decision. ``recommended`` and ``flags`` are what was
 recorded with the decision, so ``agreed_with_recommendation`` judges the decision against
 what the person deciding was shown; an undecided invitation shows its current assessment.
-``reply`` is the sender's latest reply. Times are ISO 8601 as stored (UTC for decisions).
+``reply`` is the sender's answer to your latest question (their messages since it, one
+per line). Times are ISO 8601 as stored (UTC for decisions).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ HEADER = (
     "name",
     "headline",
     "company",
+    "profile_url",
     "sent_at",
     "note",
     "status",

@@ -16,28 +16,43 @@ HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Positio
 REQUIRED = ("First Name", "Last Name", "URL")
 
 
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """What Connections.csv says about one connection's work (None when left blank)."""
+
+    company: str | None
+    position: str | None
+
+
+NO_DETAILS = Contact(None, None)
+
+
 @dataclass(slots=True)
 class Connections:
-    """Comparable forms of every connection's profile URL and name.
+    """Comparable forms of every connection's profile URL and name, with their work.
 
     A sender is a connection when their URL matches one; when either side lacks a URL the
     name decides (a namesake could match then: the export gives nothing better).
     """
 
     where: str
-    urls: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
-    names_without_url: set[str] = field(default_factory=set)
+    urls: dict[str, Contact] = field(default_factory=dict)
+    names: dict[str, Contact] = field(default_factory=dict)
+    names_without_url: dict[str, Contact] = field(default_factory=dict)
     count: int = 0
 
-    def knows(self, name: str, url: str | None) -> bool:
+    def find(self, name: str, url: str | None) -> Contact | None:
+        """The connection this sender is, or None for a sender who is not one."""
         profile = url_key(url)
         if profile is not None and profile in self.urls:
-            return True
+            return self.urls[profile]
         key = name_key(name)
         if key is None:
-            return False
-        return key in (self.names if profile is None else self.names_without_url)
+            return None
+        return (self.names if profile is None else self.names_without_url).get(key)
+
+    def knows(self, name: str, url: str | None) -> bool:
+        return self.find(name, url) is not None
 
 
 def _find_header(records, where: str) -> tuple[int, dict[str, int]]:
@@ -58,6 +73,7 @@ def read_connections(data: bytes, where: str) -> Connections:
     records = csvtext.rows(csvtext.decode(data, where), where)
     width, index = _find_header(records, where)
     first, last, url = (index[c.casefold()] for c in REQUIRED)
+    company, position = index.get("company"), index.get("position")
     found = Connections(where=where)
     for line, row in records:
         if csvtext.is_blank(row):
@@ -69,10 +85,17 @@ def read_connections(data: bytes, where: str) -> Connections:
         found.count += 1
         name = name_key(f"{row[first]} {row[last]}")
         profile = url_key(row[url])
+        contact = Contact(_cell(row, company), _cell(row, position))
         if profile is not None:
-            found.urls.add(profile)
+            found.urls[profile] = contact
         if name is not None:
-            found.names.add(name)
+            found.names[name] = contact
             if profile is None:
-                found.names_without_url.add(name)
+                found.names_without_url[name] = contact
     return found
+
+
+def _cell(row: list[str], position: int | None) -> str | None:
+    if position is None:
+        return None
+    return row[position].strip() or None

@@ -3,7 +3,9 @@
 - a folder: an unpacked data export;
 - a file starting with a zip signature: the export zip;
 - text whose first non-blank character is ``{``: JSON Lines;
-- text whose first line names two of ``Invitations.csv``'s columns: that file.
+- text whose first line names two of ``Invitations.csv``'s columns: that file;
+- text whose first line is ``messages.csv``'s header: that file (other files of the export
+  share the header; their conversations are not with your inviters, so they add nothing).
 Anything else is refused with a line saying what was expected.
 """
 
@@ -14,10 +16,14 @@ import os
 from pathlib import Path
 
 from tui.importers.errors import ImportFileError, label
+from tui.importers.messages import looks_like_messages
 
 JSONL, ZIP, FOLDER, INVITATIONS_CSV = "jsonl", "zip", "folder", "invitations-csv"
+MESSAGES_CSV = "messages-csv"
 SNIFF = 64 * 1024
-EXPECTED = "expected JSON Lines, the data export (zip or folder) or its Invitations.csv"
+EXPECTED = (
+    "expected JSON Lines, the data export (zip or folder), its Invitations.csv or messages.csv"
+)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
@@ -44,7 +50,8 @@ def _sniff_text(head: bytes, where: str) -> tuple[str, ImportFileError | None]:
 
 
 def detect(path: str | os.PathLike) -> str:
-    """One of JSONL, ZIP, FOLDER, INVITATIONS_CSV; an ImportFileError for anything else."""
+    """One of JSONL, ZIP, FOLDER, INVITATIONS_CSV, MESSAGES_CSV; an ImportFileError for
+    anything else."""
     path = Path(path)
     where = label(path)
     if path.is_dir():
@@ -66,6 +73,8 @@ def detect(path: str | os.PathLike) -> str:
             where, "a JSON array; JSON Lines needs one {...} object per line, no brackets"
         )
     first = text.splitlines()[0]
+    if looks_like_messages(first):
+        return MESSAGES_CSV
     cells = {cell.strip().strip('"').casefold() for cell in first.split(",")}
     if len(cells & {"from", "to", "sent at", "message", "direction"}) >= 2:
         return INVITATIONS_CSV  # the parser names any missing column

@@ -30,6 +30,8 @@ from tui.importers.record import Record
 SOURCE = "export"
 INVITATIONS = "Invitations.csv"
 CONNECTIONS = "Connections.csv"
+MESSAGES = "messages.csv"  # guide_messages.csv and the like share its header: never read
+PROFILE = "Profile.csv"
 HEADER = ("From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl")
 # Older exports lack the two URL columns; they are used when present.
 REQUIRED = ("From", "To", "Sent At", "Message", "Direction")
@@ -37,14 +39,27 @@ MAX_MEMBER = 256 * 1024 * 1024  # refuse to inflate anything bigger from a zip
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    """One file of the export: its bytes and a name for error messages."""
+
+    data: bytes
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExportFiles:
-    """The raw bytes of the two files that matter, with names for error messages."""
+    """The files that matter, each None when the export lacks it."""
 
     label: str
-    invitations: bytes
-    invitations_where: str
-    connections: bytes | None = None
-    connections_where: str | None = None
+    invitations: Member | None
+    connections: Member | None = None
+    messages: Member | None = None
+    profile: Member | None = None
+
+
+WANTED = {"invitations": INVITATIONS, "connections": CONNECTIONS, "messages": MESSAGES,
+          "profile": PROFILE}  # fmt: skip
+NOTHING_USEFUL = f"no {INVITATIONS} or {MESSAGES} inside (is this the platform's data export?)"
 
 
 # ---------------------------------------------------------------------------- opening
@@ -52,7 +67,12 @@ class ExportFiles:
 
 def open_csv(path: str | os.PathLike) -> ExportFiles:
     where = label(path)
-    return ExportFiles(where, Path(path).read_bytes(), where)
+    return ExportFiles(where, Member(Path(path).read_bytes(), where))
+
+
+def open_messages_csv(path: str | os.PathLike) -> ExportFiles:
+    where = label(path)
+    return ExportFiles(where, None, messages=Member(Path(path).read_bytes(), where))
 
 
 def _pick(candidates: list[str], wanted: str, where: str) -> str | None:
@@ -68,6 +88,21 @@ def _pick(candidates: list[str], wanted: str, where: str) -> str | None:
     return top[0]
 
 
+def _choose(names: list[str], where: str) -> dict[str, str]:
+    """Which member is which: the files beside Invitations.csv (or messages.csv)."""
+    anchor = _pick(names, INVITATIONS, where) or _pick(names, MESSAGES, where)
+    if anchor is None:
+        raise ImportFileError(where, NOTHING_USEFUL)
+    folder = anchor.rpartition("/")[0]
+    beside = [n for n in names if n.rpartition("/")[0] == folder]
+    chosen = {}
+    for role, name in WANTED.items():
+        picked = _pick(beside, name, where)
+        if picked is not None:
+            chosen[role] = picked
+    return chosen
+
+
 def open_folder(path: str | os.PathLike) -> ExportFiles:
     """The unpacked export: the files at its top, or one folder down."""
     root = Path(path)
@@ -75,23 +110,20 @@ def open_folder(path: str | os.PathLike) -> ExportFiles:
     found: list[str] = []
     for depth_glob in ("*", "*/*"):
         found += [p.relative_to(root).as_posix() for p in root.glob(depth_glob) if p.is_file()]
-    invitations = _pick(found, INVITATIONS, where)
-    if invitations is None:
+    try:
+        chosen = _choose(found, where)
+    except ImportFileError as exc:
+        if exc.reason != NOTHING_USEFUL:
+            raise
         raise ImportFileError(
-            where, f"no {INVITATIONS} in this folder (is it the unpacked data export?)"
-        )
-    connections = _pick(
-        [f for f in found if f.rpartition("/")[0] == invitations.rpartition("/")[0]],
-        CONNECTIONS,
-        where,
-    )
-    return ExportFiles(
-        where,
-        (root / invitations).read_bytes(),
-        label(root / invitations),
-        None if connections is None else (root / connections).read_bytes(),
-        None if connections is None else label(root / connections),
-    )
+            where, f"no {INVITATIONS} or {MESSAGES} in this folder (is it the unpacked data "
+            "export?)"
+        ) from None  # fmt: skip
+    members = {
+        role: Member((root / name).read_bytes(), label(root / name))
+        for role, name in chosen.items()
+    }
+    return ExportFiles(where, members.pop("invitations", None), **members)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
@@ -118,24 +150,11 @@ def open_zip(path: str | os.PathLike) -> ExportFiles:
     try:
         with zipfile.ZipFile(path) as archive:
             names = [i.filename for i in archive.infolist() if not i.is_dir()]
-            invitations = _pick(names, INVITATIONS, where)
-            if invitations is None:
-                raise ImportFileError(
-                    where, f"no {INVITATIONS} inside (is this the platform's data export?)"
-                )
-            folder = invitations.rpartition("/")[0]
-            connections = _pick(
-                [n for n in names if n.rpartition("/")[0] == folder], CONNECTIONS, where
-            )
-            inv_where = f"{where}/{label(invitations)}"
-            con_where = None if connections is None else f"{where}/{label(connections)}"
-            return ExportFiles(
-                where,
-                _read_member(archive, invitations, inv_where),
-                inv_where,
-                None if connections is None else _read_member(archive, connections, con_where),
-                con_where,
-            )
+            members = {}
+            for role, name in _choose(names, where).items():
+                inside = f"{where}/{label(name)}"
+                members[role] = Member(_read_member(archive, name, inside), inside)
+            return ExportFiles(where, members.pop("invitations", None), **members)
     except zipfile.BadZipFile as exc:
         raise ImportFileError(where, f"not a readable zip file ({exc})") from None
 
@@ -187,7 +206,8 @@ def _invitation(
         ) from None
     url = cell("inviterProfileUrl" if incoming else "inviteeProfileUrl") or None
     message = cell("Message") or None
-    known = None if connections is None else connections.knows(name, url)
+    contact = None if connections is None else connections.find(name, url)
+    known = None if connections is None else contact is not None
     profile = url_key(url)
     key = digest(
         SOURCE,
@@ -198,7 +218,13 @@ def _invitation(
         text_key(message),
     )
     item = NewInvitation(
-        person=Person(name=name, profile_url=url, known=known),
+        person=Person(
+            name=name,
+            profile_url=url,
+            known=known,
+            company=contact.company if contact else None,
+            position=contact.position if contact else None,
+        ),
         note=message,
         sent_at=sent_at,
         status="pending" if incoming else "sent",

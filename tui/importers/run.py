@@ -1,9 +1,10 @@
 """Importing a path into the store: check everything first, then add it in one transaction.
 
 The file is read twice. The first pass only validates (no database is opened, so a bad
-file cannot even create an empty inbox); the second feeds the store's single
-``add_invitations`` transaction, which would roll back if anything still failed, so an
-import is all or nothing.
+file cannot even create an empty inbox); the second runs in one transaction: the new
+invitations, what Connections.csv says about earlier ones, then the asks and replies that
+``messages.csv`` holds (:mod:`tui.importers.threads`). Anything failing rolls all of it
+back, so an import is all or nothing.
 """
 
 from __future__ import annotations
@@ -17,15 +18,33 @@ from tui.domain.models import Assessment, NewInvitation
 from tui.importers import detect as sniff
 from tui.importers.connections import Connections, read_connections
 from tui.importers.errors import ImportFileError, label
+from tui.importers.identity import url_key
 from tui.importers.jsonl import read_jsonl
 from tui.importers.linkedin_export import (
     open_csv,
     open_folder,
+    open_messages_csv,
     open_zip,
     read_invitations,
 )
+from tui.importers.messages import Messages, read_messages
 from tui.importers.record import Record
+from tui.importers.threads import (
+    FROM_EARLIER,
+    Ask,
+    Candidate,
+    Me,
+    ThreadTally,
+    me_from_conversations,
+    me_from_invitations,
+    me_from_profile,
+    plan_threads,
+    read_profile_name,
+)
 from tui.store.known import update_known
+
+OWN_PROFILE = "own_profile_url"  # meta key: your profile URL, from an earlier export
+IMPORT_SESSION = "import"  # the session of asks read from messages.csv
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +55,9 @@ class Plan:
     kind: str
     records: Callable[[], Iterator[Record]]
     connections: Connections | None = None
+    messages: Messages | None = None
+    me: Me | None = None  # who you are, when Invitations.csv or Profile.csv say
+    me_guessed: Me | None = None  # ...or the one person in every conversation
 
 
 @dataclass(slots=True)
@@ -56,6 +78,8 @@ class Outcome:
     tally: Tally
     added: Counter  # by direction
     known_updated: int
+    threads: ThreadTally | None = None  # what messages.csv added
+    me: Me | None = None
 
     @property
     def present(self) -> int:
@@ -63,21 +87,45 @@ class Outcome:
 
 
 def plan(path: str | os.PathLike) -> Plan:
-    """Open ``path`` by what it holds; Connections.csv (if any) is parsed here, whole."""
+    """Open ``path`` by what it holds; Connections.csv and messages.csv (if any) are parsed
+    here, whole."""
     kind = sniff.detect(path)
     if kind == sniff.JSONL:
         return Plan(label(path), kind, lambda: read_jsonl(path))
-    opener = {sniff.ZIP: open_zip, sniff.FOLDER: open_folder, sniff.INVITATIONS_CSV: open_csv}
+    opener = {
+        sniff.ZIP: open_zip,
+        sniff.FOLDER: open_folder,
+        sniff.INVITATIONS_CSV: open_csv,
+        sniff.MESSAGES_CSV: open_messages_csv,
+    }
     files = opener[kind](path)
     connections = None
     if files.connections is not None:
-        connections = read_connections(files.connections, files.connections_where)
-    return Plan(
-        files.label,
-        kind,
-        lambda: read_invitations(files.invitations, files.invitations_where, connections),
-        connections,
-    )
+        connections = read_connections(files.connections.data, files.connections.where)
+    invitations = files.invitations
+
+    def records() -> Iterator[Record]:
+        if invitations is None:
+            return iter(())
+        return read_invitations(invitations.data, invitations.where, connections)
+
+    messages = me = guessed = None
+    if files.messages is not None:
+        messages = read_messages(files.messages.data, files.messages.where)
+        me = _me_from_files(files, messages)
+        guessed = None if me is not None else me_from_conversations(messages)
+    return Plan(files.label, kind, records, connections, messages, me, guessed)
+
+
+def _me_from_files(files, messages: Messages) -> Me | None:
+    if files.invitations is not None:
+        me = me_from_invitations(files.invitations.data, files.invitations.where)
+        if me is not None:
+            return me
+    if files.profile is not None:
+        name = read_profile_name(files.profile.data, files.profile.where)
+        return me_from_profile(name, messages)
+    return None
 
 
 def unique(records: Iterator[Record], tally: Tally) -> Iterator[NewInvitation]:
@@ -112,10 +160,12 @@ def check(source: Plan) -> Tally:
 
 
 def run_import(store, source: Plan, assess: Callable[[NewInvitation], Assessment]) -> Outcome:
-    """Add the source's new invitations in one transaction, then refresh ``known``."""
+    """Add the source's new invitations, refresh ``known``, then record the asks and replies
+    of its messages.csv: all in one transaction."""
     tally = Tally()
     added: Counter = Counter()
     learned: dict[str, bool] = {}
+    work: dict[str, tuple[str | None, str | None]] = {}
 
     def counting_assess(item: NewInvitation) -> Assessment:
         # The store assesses exactly the invitations it inserts (not those already there).
@@ -126,8 +176,46 @@ def run_import(store, source: Plan, assess: Callable[[NewInvitation], Assessment
         for item in unique(source.records(), tally):
             if item.person.known is not None and item.source == "export":
                 learned[item.external_key] = item.person.known
+                work[item.external_key] = (item.person.company, item.person.position)
             yield item
 
-    store.add_invitations(items(), assess=counting_assess)
-    updated = update_known(store, learned, assess) if learned else 0
-    return Outcome(tally=tally, added=added, known_updated=updated)
+    with store.transaction():
+        store.add_invitations(items(), assess=counting_assess)
+        updated = update_known(store, learned, assess, work) if learned else 0
+        threads, me = (None, None)
+        if source.messages is not None:
+            threads, me = _record_threads(store, source, assess)
+    return Outcome(tally=tally, added=added, known_updated=updated, threads=threads, me=me)
+
+
+def _record_threads(store, source: Plan, assess) -> tuple[ThreadTally, Me]:
+    """Inside the import's transaction: the asks and replies messages.csv adds."""
+    me = source.me
+    if me is None:
+        remembered = store.get_meta(OWN_PROFILE)
+        if remembered is not None:
+            me = Me(url_key(remembered) or remembered, remembered, FROM_EARLIER)
+    me = me or source.me_guessed
+    if me is None:
+        raise ImportFileError(
+            source.messages.where,
+            "cannot tell which participant is you; import the whole export once "
+            "(zip or folder with Invitations.csv)",
+        )
+    if me.source != FROM_EARLIER:
+        store.set_meta(OWN_PROFILE, me.url)
+    candidates = [Candidate(*row) for row in store.reply_candidates()]
+    keys = [line.key for lines in source.messages.conversations.values() for line in lines]
+    threads = plan_threads(source.messages, me, candidates, store.known_message_keys(keys))
+    for action in threads.actions:
+        if isinstance(action, Ask):
+            store.record_ask(
+                action.invitation_id,
+                action.body,
+                at=action.at,
+                session=IMPORT_SESSION,
+                external_key=action.key,
+            )
+    replies = [a for a in threads.actions if not isinstance(a, Ask)]
+    store.add_replies(((r.invitation_id, r.body, r.at, r.key) for r in replies), assess)
+    return threads, me

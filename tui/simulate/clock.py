@@ -57,7 +57,12 @@ class DrivenClock:
 
 
 class ScaledClock(DrivenClock):
-    """Runs ``speed`` times faster than real time from ``start``."""
+    """Runs ``speed`` times faster than real time from ``start``.
+
+    ``paused=True`` holds it at ``start`` until :meth:`run`: a served session builds its
+    exercise before the trainee has typed a name, and the time that takes (at the default
+    speed a minute is three simulated hours) must not age the inbox.
+    """
 
     def __init__(
         self,
@@ -65,15 +70,23 @@ class ScaledClock(DrivenClock):
         start: datetime = EPOCH,
         *,
         monotonic: Callable[[], float] = time.monotonic,
+        paused: bool = False,
     ):
         if speed <= 0:
             raise ValueError("speed must be positive")
         super().__init__(start)
         self.speed = speed
         self._monotonic = monotonic
-        self._origin = monotonic()
+        self._origin: float | None = None if paused else monotonic()
+
+    def run(self) -> None:
+        """Start a paused clock (a running one carries on)."""
+        if self._origin is None:
+            self._origin = self._monotonic()
 
     def now(self) -> datetime:
+        if self._origin is None:
+            return self._now
         elapsed = (self._monotonic() - self._origin) * self.speed
         return self._now + timedelta(seconds=elapsed)
 

@@ -333,7 +333,7 @@ def results_csv_rows(store, trainee: str | None = None) -> Iterator[tuple]:
                 r.max_points,
                 r.max_points - r.points,
                 r.mistake,
-                " ".join(r.flag_codes),
+                ";".join(r.flag_codes),
                 r.decided_at,
                 r.verdict,
                 r.cue,

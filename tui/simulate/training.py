@@ -69,6 +69,13 @@ class Report:
         return self.summary.undecided > 0
 
 
+def _checked(trainee: str) -> str:
+    trainee = trainee.strip()
+    if not trainee:
+        raise ValueError("a trainee needs a name")
+    return trainee
+
+
 def new_session_id(now: datetime | None = None) -> str:
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{secrets.token_hex(3)}"
@@ -86,6 +93,7 @@ class TrainingSession:
         self.simulator = simulator
         self._slots = {invitation_id: slot for slot, invitation_id in built.ids.items()}
         self._decided: set[int] = set()
+        self._policy_label: str | None = None
 
     @classmethod
     def start(
@@ -106,29 +114,69 @@ class TrainingSession:
 
         ``clock`` should be the clock ``inbox`` was opened with (a ScaledClock in the app).
         """
+        trainee = _checked(trainee)
+        session = cls.prepare(
+            inbox,
+            scenario=scenario,
+            results=results,
+            policy=policy,
+            policy_label=policy_label,
+            clock=clock,
+            seed=seed,
+            count=count,
+            arrivals_per_hour=arrivals_per_hour,
+        )
+        session.begin(trainee)
+        return session
+
+    @classmethod
+    def prepare(
+        cls,
+        inbox,
+        *,
+        scenario: str = scenarios.DEFAULT,
+        results=None,
+        policy=None,
+        policy_label: str | None = None,
+        clock: DrivenClock | None = None,
+        seed: int = 1,
+        count: int = 40,
+        arrivals_per_hour: float | None = None,
+    ) -> TrainingSession:
+        """Build ``scenario`` into ``inbox`` for a trainee not named yet: see :meth:`begin`.
+
+        Nothing is written to ``results`` until then, so a served session whose trainee
+        leaves before typing a name leaves no trace in the class's results.
+        """
         from tui.domain.policy import load_policy
 
-        trainee = trainee.strip()
-        if not trainee:
-            raise ValueError("a trainee needs a name")
         results = results if results is not None else inbox
         clock = clock or DrivenClock()
         built = scenarios.build_scenario(scenario, inbox, seed=seed, count=count)
-        session_id = new_session_id()
-        results.start_session(session_id, trainee=trainee, scenario=built.name, policy=policy_label)
         simulator = Simulator(inbox, clock, seed=seed, arrivals_per_hour=arrivals_per_hour)
         session = cls(
             inbox,
             results,
-            session_id=session_id,
-            trainee=trainee,
+            session_id=new_session_id(),
+            trainee="",  # named by begin()
             scenario=built.name,
             built=built,
             policy=policy if policy is not None else load_policy(None),
             simulator=simulator,
         )
-        session._save(built.ids.values())
+        session._policy_label = policy_label
         return session
+
+    def begin(self, trainee: str) -> None:
+        """Open the session in ``results`` under ``trainee`` (once)."""
+        if self.trainee:
+            raise RuntimeError(f"session {self.id} already belongs to a trainee")
+        trainee = _checked(trainee)
+        self.results.start_session(
+            self.id, trainee=trainee, scenario=self.scenario, policy=self._policy_label
+        )
+        self.trainee = trainee
+        self._save(self.built.ids.values())
 
     # ------------------------------------------------------------------ during the session
 

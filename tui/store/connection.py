@@ -27,11 +27,9 @@ def _check_file(path: Path, *, create: bool) -> bool:
                 f"no database at {path} (create one with: invite-triage --db {path} seed)"
             )
         parent = path.parent if str(path.parent) else Path(".")
-        if not parent.exists():
-            try:
-                parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create {parent}: {exc.strerror}") from None
+        if not parent.is_dir():
+            # Never make folders: a mistyped path must not leave a tree of them behind.
+            raise StoreError(f"cannot create {path}: there is no folder {parent}")
         if not os.access(parent, os.W_OK):
             raise StoreError(f"cannot create {path}: {parent} is not writable")
         return False

@@ -1,4 +1,8 @@
-"""Decisions, undo and messages: the write side a user's key presses reach."""
+"""Decisions and undo: the write side a user's key presses reach.
+
+An ask's message is written with it (see :mod:`tui.store.messages`); undoing the ask hides
+that message and any answer to it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ DECIDABLE = ("pending", "asked", "replied", "accepted", "ignored")
 
 
 class DecisionLog:
-    """Mixed into :class:`~tui.store.store.Store`; relies on its ``transaction`` and ``clock``."""
+    """Mixed into :class:`~tui.store.store.Store`; relies on its ``transaction``, ``clock``
+    and ``_add_message``."""
 
     # ------------------------------------------------------------------ decisions
 
@@ -85,6 +90,7 @@ class DecisionLog:
         note,
         assessment,
         message,
+        message_key=None,
     ) -> Decision:
         row = conn.execute(
             "SELECT status, flag_codes, recommended FROM invitations WHERE id = ?",
@@ -115,9 +121,8 @@ class DecisionLog:
         )
         conn.execute("UPDATE invitations SET status = ? WHERE id = ?", (new_status, invitation_id))
         if message is not None:
-            conn.execute(
-                "INSERT INTO messages (invitation_id, direction, body, at) VALUES (?, 'out', ?, ?)",
-                (invitation_id, message, now),
+            self._add_message(
+                conn, invitation_id, "out", message, now, cursor.lastrowid, message_key
             )
         found = conn.execute("SELECT * FROM decisions WHERE id = ?", (cursor.lastrowid,))
         return rows.decision_from_row(found.fetchone())
@@ -178,30 +183,3 @@ class DecisionLog:
                 "SELECT * FROM decisions WHERE invitation_id = ? ORDER BY id", (invitation_id,)
             )
         return [rows.decision_from_row(r) for r in found]
-
-    # ------------------------------------------------------------------ messages
-
-    def record_reply(
-        self,
-        invitation_id: int,
-        body: str,
-        *,
-        at: str | None = None,
-        assessment: Assessment | None = None,
-    ) -> None:
-        """The sender answered an "ask": store the reply and move the invitation to replied."""
-        with self.transaction() as conn:
-            self._write_reply(conn, invitation_id, body, at or self.clock(), assessment)
-
-    def _write_reply(self, conn, invitation_id: int, body: str, at: str, assessment) -> None:
-        """Inside a caller's transaction: the message, the replied status, the new flags."""
-        conn.execute(
-            "INSERT INTO messages (invitation_id, direction, body, at) VALUES (?, 'in', ?, ?)",
-            (invitation_id, body, at),
-        )
-        conn.execute(
-            "UPDATE invitations SET status = 'replied' WHERE id = ? AND status = 'asked'",
-            (invitation_id,),
-        )
-        if assessment is not None:
-            rows.write_assessment(conn, invitation_id, assessment)

@@ -10,12 +10,15 @@ import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from tui.store.messages import VISIBLE, visible
+
 # What each tuple from :meth:`ExportQueries.export_rows` holds, in order.
 EXPORT_FIELDS = (
     "invitation_id",
     "name",
     "headline",
     "company",
+    "profile_url",
     "sent_at",
     "note",
     "status",
@@ -27,9 +30,16 @@ EXPORT_FIELDS = (
     "session",
 )
 
+# The answer to the latest question, as ``Invitation.reply`` reads it: the sender's
+# messages since your last one still standing, one per line.
+_LAST_QUESTION = (
+    "(SELECT coalesce(max(o.id), 0) FROM messages o WHERE o.invitation_id = i.id "
+    f"AND o.direction = 'out' AND {visible('o')})"
+)
 _REPLY = (
-    "(SELECT m.body FROM messages m WHERE m.invitation_id = i.id AND m.direction = 'in' "
-    "ORDER BY m.id DESC LIMIT 1)"
+    "(SELECT group_concat(a.body, char(10)) FROM (SELECT m.body FROM messages m "
+    f"WHERE m.invitation_id = i.id AND m.direction = 'in' AND {VISIBLE} "
+    f"AND m.id > {_LAST_QUESTION} ORDER BY m.id) a)"
 )
 
 # The decision an invitation currently stands on: its newest entry that is not an undo and
@@ -42,7 +52,7 @@ _CURRENT_DECISION = (
 )
 
 _CURRENT_SELECT = (
-    "SELECT i.id, p.name, p.headline, p.company, i.sent_at, i.note, i.status, "
+    "SELECT i.id, p.name, p.headline, p.company, p.profile_url, i.sent_at, i.note, i.status, "
     "d.decided_at, d.action, "
     "CASE WHEN d.id IS NULL THEN i.recommended ELSE d.recommended END, "
     "CASE WHEN d.id IS NULL THEN i.flag_codes ELSE d.flag_codes END, "
@@ -51,8 +61,10 @@ _CURRENT_SELECT = (
     f"LEFT JOIN decisions d ON d.id = {_CURRENT_DECISION}"
 )
 
+# In the history each row carries the status that entry left the invitation in.
 _HISTORY_SELECT = (
-    "SELECT i.id, p.name, p.headline, p.company, i.sent_at, i.note, i.status, "
+    "SELECT i.id, p.name, p.headline, p.company, p.profile_url, i.sent_at, i.note, "
+    "d.new_status, "
     "d.decided_at, d.action, d.recommended, d.flag_codes, "
     f"{_REPLY}, d.session "
     "FROM decisions d JOIN invitations i ON i.id = d.invitation_id "
@@ -78,8 +90,8 @@ class ExportQueries:
         assessment when undecided). ``since`` keeps rows whose decision time, or sent time
         when undecided, is at or after it.
 
-        ``all_history``: one row per log entry (undo entries included), oldest first;
-        ``since`` compares the entry's time.
+        ``all_history``: one row per log entry (undo entries included), oldest first, with
+        the status that entry left the invitation in; ``since`` compares the entry's time.
 
         ``statuses`` filters on the invitation's current status in both modes; ``None``
         means every status but "sent". ``since`` is compared as text, so pass it in the

@@ -16,24 +16,39 @@ from tui.store import rows
 CHUNK = 500  # keys per query, well under SQLite's variable limit
 
 
-def update_known(store, known_by_key: dict[str, bool], assess: Callable[..., Assessment]) -> int:
+def update_known(
+    store,
+    known_by_key: dict[str, bool],
+    assess: Callable[..., Assessment],
+    work_by_key: dict[str, tuple[str | None, str | None]] | None = None,
+) -> int:
     """Set ``known`` for invitations stored under these external keys; returns how many changed.
 
     Runs in one transaction. Each changed invitation is assessed again with ``assess`` so
-    the list's flag column agrees with the new fact.
+    the list's flag column agrees with the new fact. ``work_by_key`` gives a connection's
+    ``(company, position)`` from Connections.csv, filled in where the sender has none.
     """
+    work_by_key = work_by_key or {}
     keys = list(known_by_key)
     changed = 0
     with store.transaction() as conn:
         for start in range(0, len(keys), CHUNK):
             chunk = keys[start : start + CHUNK]
             found = conn.execute(
-                "SELECT i.id, i.person_id, i.external_key, p.known FROM invitations i "
+                "SELECT i.id, i.person_id, i.external_key, p.known, p.company, p.position "
+                "FROM invitations i "
                 "JOIN people p ON p.id = i.person_id "
                 f"WHERE i.external_key IN ({', '.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
             for row in found:
+                company, position = work_by_key.get(row["external_key"], (None, None))
+                if (company and not row["company"]) or (position and not row["position"]):
+                    conn.execute(
+                        "UPDATE people SET company = coalesce(company, ?), "
+                        "position = coalesce(position, ?) WHERE id = ?",
+                        (company, position, row["person_id"]),
+                    )
                 new = known_by_key[row["external_key"]]
                 if row["known"] is not None and bool(row["known"]) == new:
                     continue

@@ -140,7 +140,9 @@ def split_codes(text: str | None) -> tuple[str, ...]:
     return tuple(code for code in (text or "").split(";") if code)
 
 
-def invitation_from_row(row: sqlite3.Row, messages: list[sqlite3.Row]) -> Invitation:
+def invitation_from_row(
+    row: sqlite3.Row, messages: list[sqlite3.Row], asked_at: str | None = None
+) -> Invitation:
     return Invitation(
         id=row["id"],
         person=person_from_row(row),
@@ -151,6 +153,7 @@ def invitation_from_row(row: sqlite3.Row, messages: list[sqlite3.Row]) -> Invita
         source=row["source"],
         difficulty=row["difficulty"],
         messages=tuple(Message(m["direction"], m["body"], m["at"]) for m in messages),
+        asked_at=asked_at,
     )
 
 

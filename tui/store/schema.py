@@ -191,12 +191,40 @@ def _v5_training_verdicts(db: sqlite_utils.Database) -> None:
     results.add_column("policy_points", int)
 
 
+def _v6_message_threads(db: sqlite_utils.Database) -> None:
+    # A message belongs to the ask it was sent with, or answers: undoing that ask hides
+    # them both (the log stays append-only). external_key: a message read from the
+    # platform's messages.csv, so importing it again adds nothing.
+    db.execute("ALTER TABLE messages ADD COLUMN decision_id INTEGER REFERENCES decisions(id)")
+    db.execute("ALTER TABLE messages ADD COLUMN external_key TEXT")
+    db.execute("CREATE UNIQUE INDEX idx_msg_external ON messages(external_key)")
+    db.execute("CREATE INDEX idx_msg_decision ON messages(decision_id)")
+    # Until now an ask's message was written with the ask, at the decision's time; an
+    # answer belongs to the newest ask made before it.
+    db.execute(
+        "UPDATE messages SET decision_id = (SELECT d.id FROM decisions d "
+        "WHERE d.invitation_id = messages.invitation_id AND d.action = 'ask' "
+        "AND d.decided_at = messages.at ORDER BY d.id DESC LIMIT 1) WHERE direction = 'out'"
+    )
+    db.execute(
+        "UPDATE messages SET decision_id = (SELECT d.id FROM decisions d "
+        "WHERE d.invitation_id = messages.invitation_id AND d.action = 'ask' "
+        "AND d.decided_at <= messages.at ORDER BY d.id DESC LIMIT 1) WHERE direction = 'in'"
+    )
+    # Your own sent invitations are not judged: no stored flags, no recommendation.
+    db.execute(
+        "UPDATE invitations SET flag_codes = '', flag_count = 0, recommended = NULL "
+        "WHERE direction = 'outgoing'"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_messages_and_meta,
     _v3_simulation_and_training,
     _v4_decision_batches,
     _v5_training_verdicts,
+    _v6_message_threads,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

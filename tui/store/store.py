@@ -15,6 +15,7 @@ from tui.store.decisions import DecisionLog
 from tui.store.errors import StoreError
 from tui.store.export_queries import ExportQueries
 from tui.store.list_query import Cursor, Filter, count_rows, list_rows
+from tui.store.messages import MessageLog
 from tui.store.training import TrainingTables
 
 _FULL_SELECT = (
@@ -36,13 +37,14 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store(DecisionLog, ExportQueries, TrainingTables):
+class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
     """A typed API over one SQLite file. Not thread-safe: use it from one thread at a time."""
 
     def __init__(self, conn: sqlite3.Connection, *, clock: Callable[[], str] = utc_now):
         self.conn = conn
         self.conn.row_factory = sqlite3.Row
         self.clock = clock
+        self._depth = 0  # transactions open on this store (nested ones join the outer)
 
     @classmethod
     def open(
@@ -66,11 +68,23 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken up front."""
+        """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken up front.
+
+        Inside another one it joins it: everything commits, or rolls back, with the
+        outermost (an import adds invitations, asks and replies all or nothing).
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot write to the database: {exc}") from None
+        self._depth = 1
         try:
             yield self.conn
         except sqlite3.Error as exc:
@@ -82,6 +96,8 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._depth = 0
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -211,11 +227,9 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         row = self.conn.execute(f"{_FULL_SELECT} WHERE i.id = ?", (invitation_id,)).fetchone()
         if row is None:
             raise StoreError(f"no invitation with id {invitation_id}")
-        messages = self.conn.execute(
-            "SELECT direction, body, at FROM messages WHERE invitation_id = ? ORDER BY id",
-            (invitation_id,),
-        ).fetchall()
-        return rows.invitation_from_row(row, messages)
+        return rows.invitation_from_row(
+            row, self.visible_messages(invitation_id), self.asked_at(invitation_id)
+        )
 
     def iter_invitations(self, view: Filter = RECEIVED) -> Iterator[Invitation]:
         """Every invitation of a list in inbox order, with sender and messages."""

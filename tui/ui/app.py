@@ -79,7 +79,9 @@ class InviteTriageApp(App[None]):
         """
         super().__init__()
         self.db_path = Path(db_path)
-        self.gateway = Gateway(store or Store.open(self.db_path), self.db_path, policy)
+        # Training judges silence when the trainee decides on it: no waiting on its clock.
+        waits = now if training is None else None
+        self.gateway = Gateway(store or Store.open(self.db_path), self.db_path, policy, now=waits)
         self.services = Services(
             gateway=self.gateway,
             now=now,

@@ -16,6 +16,7 @@ leaves a user pressing keys that do nothing.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -128,9 +129,11 @@ def check_keymap(file: Path, keymap: dict, scopes: list[list[Binding]]) -> dict[
     result: dict[str, str] = {}
     for binding_id, value in keymap.items():
         if binding_id not in defaults:
+            close = difflib.get_close_matches(binding_id, list(defaults), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             raise ConfigError(
                 f"{file}: [keymap] unknown binding id {binding_id!r} "
-                f"(known ids: {', '.join(sorted(defaults))})"
+                f"({hint}known ids: {', '.join(sorted(defaults))})"
             )
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f'{file}: [keymap] {binding_id} must be a key in quotes, like "y"')

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,8 +41,18 @@ def error_text(exc: BaseException) -> str:
 class Gateway:
     """Owns the open store, the policy, and the lock that serialises access to them."""
 
-    def __init__(self, store: Store, db_path: str | Path | None, policy: Any = None):
+    def __init__(
+        self,
+        store: Store,
+        db_path: str | Path | None,
+        policy: Any = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+    ):
+        """``now``: the clock an ask's wait is measured against (None: silence counts at
+        once, as in training, which judges it when the trainee decides)."""
         self._store = store
+        self.now = now
         self._lock = threading.Lock()
         self.db_path = Path(db_path) if db_path is not None else None
         self.policy = policy
@@ -90,7 +101,9 @@ class Gateway:
                 self._store.close()
 
     def evaluate(self, invitation: Invitation) -> tuple[list[Flag], Recommendation | None]:
-        """Flags and the recommendation for one invitation under the app's policy.
+        """Flags and the recommendation for one invitation under the app's policy, as of
+        now (an ask younger than the policy's wait is recommended ``wait``). ``None`` for
+        your own outgoing invitations, which are not judged.
 
         Pure computation on an already loaded invitation: no lock needed.
         """
@@ -98,8 +111,25 @@ class Gateway:
         # engine compiles its note patterns on import, which the list need not wait for.
         from tui.domain.assessment import evaluate
 
-        flags, recommendation = evaluate(invitation, self.policy)
+        now = self.now() if self.now is not None else None
+        flags, recommendation = evaluate(invitation, self.policy, now=now)
         return list(flags), recommendation
+
+    def record_reply(self, invitation_id: int, body: str) -> Invitation:
+        """The sender's answer to an ask, typed or pasted by the user: stored in one
+        transaction, classified under the app's policy, the invitation moved to replied and
+        its stored flags and recommendation refreshed. Returns the invitation as it now is.
+
+        Blocks on the disk: call it from the writer thread, never the UI thread. A reply to
+        an invitation that is not asked (or replied), or an empty one, raises StoreError.
+        """
+
+        from tui.domain.assessment import assess
+
+        def reassess(invitation: Invitation) -> Assessment:
+            return assess(invitation, self.policy, now=self.now() if self.now else None)
+
+        return self.call(Store.record_reply, invitation_id, body, assess=reassess)
 
     def load(self, invitation_id: int) -> tuple[Invitation, list[Flag], Recommendation | None]:
         """One invitation with its messages, its flags and its recommendation."""
