@@ -21,7 +21,6 @@ the detail pane highlights the deciding words and ``explain --json`` can print t
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,10 +35,10 @@ from tui.domain.vocabulary import FAMILY_LABELS, FAMILY_NAMES
 Kind = Literal["stock", "reason", "pitch", "recruiter", "other", "none"]
 KINDS = ("stock", "reason", "pitch", "recruiter", "other", "none")
 
-# How much of the winning class's lead the highlighted n-grams must explain, and at most
-# how many n-grams: enough to show the deciding words, few enough to read at a glance.
-EVIDENCE_SHARE = 0.5
-EVIDENCE_GRAMS = 6
+# At most how many words the evidence highlights, and how close to the strongest word's push
+# another word's must come: enough to show the deciding words, few enough to read at a glance.
+EVIDENCE_WORDS = 6
+EVIDENCE_SHARE = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,35 +134,44 @@ def _classify(text: str) -> NoteClass:
 
 
 def _evidence(label: str, norm: Normalised) -> tuple[tuple[int, int], ...]:
-    """Spans of the words whose n-grams pushed ``label`` furthest above the other classes."""
+    """Spans of the words whose n-grams pushed ``label`` furthest above the other classes.
+
+    Each n-gram's push is shared among the words it touches (a character 4-gram may span two
+    words, a word pair always does); the words with the most push, up to ``EVIDENCE_WORDS``
+    and each with at least ``EVIDENCE_SHARE`` of the strongest word's, are the evidence.
+    """
     words = tidy_words(norm)
     wgrams, cgrams = word_grams(words), char_grams(words)
-    pushes = [item for item in shipped().pushes(label, wgrams, cgrams) if item[0] > 0]
-    lead = sum(push for push, _, _ in pushes)
-    chosen_words: set[str] = set()
-    chosen_chars: set[str] = set()
-    covered = 0.0
-    for push, is_word, gram in heapq.nlargest(EVIDENCE_GRAMS, pushes):
-        (chosen_words if is_word else chosen_chars).add(gram)
-        covered += push
-        if covered >= lead * EVIDENCE_SHARE:
-            break
-    picked: set[int] = set()
-    ranges = word_gram_ranges(words)
-    for i, gram in enumerate(wgrams):
-        if gram in chosen_words:
-            first, last = ranges[i]
-            picked.update(range(first, last + 1))
-    if chosen_chars:
-        starts, length = norm.starts, len(norm.text)
-        for i, gram in enumerate(cgrams):
-            if gram in chosen_chars:
-                # the gram covers padded[i:i + 4], which is text[i - 1:i + 3]
-                start, end = max(i - 1, 0), min(i + 3, length)
-                first = bisect_right(starts, start) - 1
-                last = bisect_right(starts, max(start, end - 1)) - 1
-                picked.update(range(first, last + 1))
-    return merge_spans(_word_spans(norm, sorted(picked)))
+    push = {
+        (is_word, gram): value
+        for value, is_word, gram in shipped().pushes(label, wgrams, cgrams)
+        if value > 0
+    }
+    counts: dict[tuple[bool, str], int] = {}
+    touched: list[tuple[tuple[bool, str], int, int]] = []
+    for gram, (first, last) in zip(wgrams, word_gram_ranges(words), strict=True):
+        if (True, gram) in push:
+            touched.append(((True, gram), first, last))
+    starts, length = norm.starts, len(norm.text)
+    for i, gram in enumerate(cgrams):
+        if (False, gram) in push:
+            # the gram is padded[i:i + 4], which is text[i - 1:i + 3]
+            start, end = max(i - 1, 0), min(i + 3, length)
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, max(start, end - 1)) - 1
+            touched.append(((False, gram), first, last))
+    for key, _, _ in touched:
+        counts[key] = counts.get(key, 0) + 1
+    score = [0.0] * len(words)
+    for key, first, last in touched:
+        share = push[key] / counts[key] / (last - first + 1)
+        for i in range(first, last + 1):
+            score[i] += share
+    ranked = sorted(range(len(words)), key=lambda i: (-score[i], i))[:EVIDENCE_WORDS]
+    if not ranked or score[ranked[0]] <= 0:
+        return ()
+    floor = score[ranked[0]] * EVIDENCE_SHARE
+    return merge_spans(_word_spans(norm, sorted(i for i in ranked if score[i] >= floor)))
 
 
 def _word_spans(norm: Normalised, indices: list[int]):
