@@ -17,7 +17,7 @@ from functools import cache
 import pytest
 
 from tui.domain.notes import corpus, label
-from tui.domain.notes.linear import LinearModel, shipped
+from tui.domain.notes.linear import LinearModel
 from tui.domain.notes.reader import classify, decide
 from tui.domain.notes.train import SPLIT_BATCH, SPLIT_MODEL_PATH
 
