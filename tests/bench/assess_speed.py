@@ -1,12 +1,13 @@
 """How long ``tui.domain.assessment.assess`` takes per invitation (it runs once per seeded row).
 
-Run: ``.venv/bin/python tests/bench/assess_speed.py [--seeded N]``. Prints the median and
+Run: ``.venv/bin/python tests/bench/assess_speed.py [--batch NAME] [--seeded N]``. Prints the median and
 best microseconds per call over several rounds, for the labelled training notes
 (``tests/data/notes/train/``) on varied
 senders (every call a cache miss: each note is made unique), next to a baseline (one
 ``re.findall(r"\\w+")`` over the same notes) so numbers from a busy machine can be read.
 With ``--seeded N`` it also times N invitations from the seeder, if it is installed.
-It also prints how long reading the note model takes the first time a note needs it (in a
+``--batch train_legacy`` times only the old hand-labelled sets (three copies each), the
+notes the rule-based reader's figures were measured on. It also prints how long reading the note model takes the first time a note needs it (in a
 fresh process, so nothing is cached).
 """
 
@@ -49,8 +50,8 @@ def senders() -> list[Person]:
     return [full, empty, unknown, replace(full, known=True)]
 
 
-def invitations(copies: int) -> list[NewInvitation]:
-    texts = [example.note for example in load_all()]
+def invitations(copies: int, batch: str | None = None) -> list[NewInvitation]:
+    texts = [e.note for e in load_all() if batch is None or e.batch == batch]
     people = senders()
     items = []
     for copy in range(copies):
@@ -98,7 +99,8 @@ def model_load_ms() -> float:
 
 def main(argv: list[str]) -> None:
     print(f"reading the note model on first use: median {model_load_ms():.1f} ms")
-    items = invitations(copies=1)
+    batch = argv[argv.index("--batch") + 1] if "--batch" in argv else None
+    items = invitations(copies=3 if batch else 1, batch=batch)
     words = re.compile(r"\w+")
     print(f"{len(items)} invitations, {ROUNDS} rounds, caches cleared each round")
     report("baseline: re.findall(\\w+) on note", per_call(lambda i: words.findall(i.note), items))

@@ -52,19 +52,9 @@ def all_grams(norm: Normalised) -> tuple[list[str], list[str]]:
     return word_grams(words), char_grams(words)
 
 
-def word_gram_ranges(words: list[str]) -> list[tuple[int, int]]:
-    """For each entry of :func:`word_grams`, the ``[first, last]`` word indices it covers
-    (the end markers count as the first or the last word)."""
-    count = len(words)
-    singles = [(i, i) for i in range(count)]
-    pairs = [(max(i - 1, 0), min(i, count - 1)) for i in range(count + 1)]
-    return singles + pairs
-
-
 __all__ = [
     "all_grams",
     "char_grams",
     "tidy_words",
-    "word_gram_ranges",
     "word_grams",
 ]

@@ -79,17 +79,18 @@ class LinearModel:
         scores = self.scores(word_grams, char_grams)
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
 
-    def pushes(self, label: str, word_grams, char_grams) -> list[tuple[float, bool, str]]:
-        """``(push, is_word, n-gram)`` for each distinct n-gram of a note: how far it pushes
-        ``label`` above the other classes (its weight for ``label`` minus its mean weight for
-        the others, in weight units; the note's length scales every push alike, so it is
-        left out). Unknown n-grams push nothing.
+    def pushes(self, label: str, word_grams, char_grams) -> tuple[dict, dict]:
+        """How far each n-gram of a note pushes ``label`` above the other classes (its weight
+        for ``label`` minus its mean weight for the others, in weight units; the note's
+        length scales every push alike, so it is left out), for the n-grams that push it up
+        at all: ``({word n-gram: push}, {character n-gram: push})``.
         """
         k = self.classes.index(label)
         words, chars = self.words.leads, self.chars.leads
-        found = [(words[gram][k], True, gram) for gram in set(word_grams)]
-        found += [(chars[gram][k], False, gram) for gram in set(char_grams)]
-        return found
+        return (
+            {gram: push for gram in set(word_grams) if (push := words[gram][k]) > 0},
+            {gram: push for gram in set(char_grams) if (push := chars[gram][k]) > 0},
+        )
 
     @property
     def size(self) -> int:

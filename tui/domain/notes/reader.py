@@ -21,13 +21,13 @@ the detail pane highlights the deciding words and ``explain --json`` can print t
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from tui.domain.notes import platform
-from tui.domain.notes.features import char_grams, tidy_words, word_gram_ranges, word_grams
+from tui.domain.notes.features import char_grams, tidy_words, word_grams
 from tui.domain.notes.linear import shipped
 from tui.domain.notes.text import Normalised, merge_spans, normalise
 from tui.domain.vocabulary import FAMILY_LABELS, FAMILY_NAMES
@@ -136,42 +136,57 @@ def _classify(text: str) -> NoteClass:
 def _evidence(label: str, norm: Normalised) -> tuple[tuple[int, int], ...]:
     """Spans of the words whose n-grams pushed ``label`` furthest above the other classes.
 
-    Each n-gram's push is shared among the words it touches (a character 4-gram may span two
-    words, a word pair always does); the words with the most push, up to ``EVIDENCE_WORDS``
-    and each with at least ``EVIDENCE_SHARE`` of the strongest word's, are the evidence.
+    Each n-gram's push is shared among its occurrences and the words each touches (a
+    character 4-gram may span two words, a word pair always does); the words with the most
+    push, up to ``EVIDENCE_WORDS`` and each with at least ``EVIDENCE_SHARE`` of the strongest
+    word's, are the evidence.
     """
     words = tidy_words(norm)
+    count = len(words)
     wgrams, cgrams = word_grams(words), char_grams(words)
-    push = {
-        (is_word, gram): value
-        for value, is_word, gram in shipped().pushes(label, wgrams, cgrams)
-        if value > 0
-    }
-    counts: dict[tuple[bool, str], int] = {}
-    touched: list[tuple[tuple[bool, str], int, int]] = []
-    for gram, (first, last) in zip(wgrams, word_gram_ranges(words), strict=True):
-        if (True, gram) in push:
-            touched.append(((True, gram), first, last))
-    starts, length = norm.starts, len(norm.text)
-    for i, gram in enumerate(cgrams):
-        if (False, gram) in push:
-            # the gram is padded[i:i + 4], which is text[i - 1:i + 3]
-            start, end = max(i - 1, 0), min(i + 3, length)
-            first = bisect_right(starts, start) - 1
-            last = bisect_right(starts, max(start, end - 1)) - 1
-            touched.append(((False, gram), first, last))
-    for key, _, _ in touched:
-        counts[key] = counts.get(key, 0) + 1
-    score = [0.0] * len(words)
-    for key, first, last in touched:
-        share = push[key] / counts[key] / (last - first + 1)
-        for i in range(first, last + 1):
-            score[i] += share
-    ranked = sorted(range(len(words)), key=lambda i: (-score[i], i))[:EVIDENCE_WORDS]
+    wpush, cpush = shipped().pushes(label, wgrams, cgrams)
+    score = [0.0] * count
+    if wpush:
+        seen = Counter(wgrams)
+        for i, gram in enumerate(wgrams):
+            push = wpush.get(gram)
+            if push:
+                first, last = _word_gram_words(i, count)
+                _share(score, first, last, push / seen[gram])
+    if cpush:
+        seen = Counter(cgrams)
+        # the word each character of " " + text + " " belongs to (a space: the word before)
+        owner = [0]
+        for i, word in enumerate(words):
+            owner += [i] * (len(word) + 1)
+        for i, gram in enumerate(cgrams):
+            push = cpush.get(gram)
+            if push:
+                first, last = owner[i], owner[i + 3]
+                if first == last:
+                    score[first] += push / seen[gram]
+                else:
+                    _share(score, first, last, push / seen[gram])
+    ranked = sorted(range(count), key=lambda i: (-score[i], i))[:EVIDENCE_WORDS]
     if not ranked or score[ranked[0]] <= 0:
         return ()
     floor = score[ranked[0]] * EVIDENCE_SHARE
     return merge_spans(_word_spans(norm, sorted(i for i in ranked if score[i] >= floor)))
+
+
+def _word_gram_words(i: int, count: int) -> tuple[int, int]:
+    """The words the ``i``-th entry of :func:`word_grams` covers: a word, or a pair whose
+    ends (``<``, ``>``) count as the first or the last word."""
+    if i < count:
+        return i, i
+    pair = i - count
+    return max(pair - 1, 0), min(pair, count - 1)
+
+
+def _share(score: list[float], first: int, last: int, push: float) -> None:
+    share = push / (last - first + 1)
+    for i in range(first, last + 1):
+        score[i] += share
 
 
 def _word_spans(norm: Normalised, indices: list[int]):
