@@ -8,7 +8,7 @@ the trainer saw them), so a class's score is ``sum(weight·idf) / sqrt(sum(idf²
 
 Why the weights are packed into one integer per n-gram: a class score is a sum over a few
 hundred n-grams, and summing ten numbers per n-gram in a Python loop would take most of the
-time budget. The file stores each n-gram's weights as 32-bit integers (``weight_scale``
+time budget. The file stores each n-gram's weights as 16-bit integers (``weight_scale``
 per unit) and its idf² after them; on first use they are packed into fixed
 ``FIELD_BITS``-wide fields of one Python integer, so
 ``sum(map(table.get, grams))`` adds every class's score and the norm at once, in C; the
@@ -50,9 +50,9 @@ class LinearModel:
             raise ValueError("the model's weights do not match its n-grams")
         split = data["word_grams"]
         fields = len(self.classes) + 1
-        if width != 4 * fields:
+        if width != 2 * fields:
             raise ValueError("the model's records do not match its classes")
-        record = struct.Struct(f"<{fields}i")
+        record = struct.Struct(f"<{fields}h")
         words = dict(zip(grams[:split], range(split), strict=True))
         chars = dict(zip(grams[split:], range(split, len(grams)), strict=True))
         self.words = _Weights(words, blob, record, data["weight_scale"])
@@ -143,7 +143,7 @@ class _Leads(dict):
         super().__init__()
         self._weights = weights
         self._scale = scale
-        self._nothing = (0.0,) * (weights.record.size // 4 - 1)
+        self._nothing = (0.0,) * (weights.record.size // 2 - 1)
 
     def __missing__(self, gram: str) -> tuple[float, ...]:
         if len(self) > 200_000:
