@@ -1,14 +1,14 @@
 """How long ``tui.domain.assessment.assess`` takes per invitation (it runs once per seeded row).
 
-Run: ``.venv/bin/python tests/bench/assess_speed.py [--batch NAME] [--seeded N]``. Prints the median and
-best microseconds per call over several rounds, for the labelled training notes
-(``tests/data/notes/train/``) on varied
-senders (every call a cache miss: each note is made unique), next to a baseline (one
-``re.findall(r"\\w+")`` over the same notes) so numbers from a busy machine can be read.
-With ``--seeded N`` it also times N invitations from the seeder, if it is installed.
-``--batch train_legacy`` times only the old hand-labelled sets (three copies each), the
-notes the rule-based reader's figures were measured on. It also prints how long reading the note model takes the first time a note needs it (in a
-fresh process, so nothing is cached).
+Run: ``.venv/bin/python tests/bench/assess_speed.py [--batch NAME] [--seeded N]``. Prints
+the median and best microseconds per call over several rounds, for the labelled training
+notes (``tests/data/notes/train/``) on varied senders (every call a cache miss: each note is
+made unique), next to a baseline (one ``re.findall(r"\\w+")`` over the same notes) so
+numbers from a busy machine can be read. ``notes.classify`` is one note read with its
+evidence spans; ``assess`` reads it without them. ``--batch train_legacy`` times only the
+old hand-labelled sets (three copies each), the notes the rule-based reader's figures were
+measured on. With ``--seeded N`` it also times N invitations from the seeder. It also prints
+how long reading the note model takes the first time a note needs it (in a fresh process).
 """
 
 from __future__ import annotations

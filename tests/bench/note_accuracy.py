@@ -92,7 +92,9 @@ def main(argv: list[str]) -> None:
     if not files:
         print("no blind sets found (tests/data/notes/blind_*.txt)")
     for path in files:
-        report(f"blind set {path.name}", measure(shipped_readings(load(path))), show_errors)
+        kind = "blind set" if path.name.startswith("blind_") else "set"
+        report(f"{kind} {path.name}, shipped reader", measure(shipped_readings(load(path))),
+               show_errors)  # fmt: skip
     if "--no-cv" in argv:
         return
     if importlib.util.find_spec("sklearn") is None:
