@@ -21,8 +21,8 @@ from tui.domain.notes.linear import LinearModel
 from tui.domain.notes.reader import classify, decide
 from tui.domain.notes.train import SPLIT_BATCH, SPLIT_MODEL_PATH
 
-HELD_OUT_FLOOR = 0.85  # measured 88.9% when frozen
-PITCH_FLOOR = 0.85  # pitch precision and recall on the held-out batch
+HELD_OUT_FLOOR = 0.85  # measured 89.1% when frozen
+PITCH_FLOOR = 0.80  # pitch precision and recall on the held-out batch: 95.6% and 86.7%
 TRAINED_FLOOR = 0.97  # the shipped model on the notes it learned from: a loading check
 
 

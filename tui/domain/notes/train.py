@@ -66,13 +66,15 @@ ACTION = {
     "other": "ask",
     **{f"reason:{f}": "accept" for f in FAMILY_NAMES},
 }
-# What a wrong reading costs, in wrong readings. Every wrong label costs 1; the two that
-# flip the policy between accepting and ignoring cost more, in proportion to what they cost a
-# user in the simulator's points (tui/simulate/scoring.py): a pitch read as a reason accepts
-# a salesperson (-5 instead of 10: 15 points), a reason read as a pitch turns a genuine person
-# away (3 instead of 10: 7 points). Weighing them 3 and 2 keeps accuracy the main aim while
-# the pitch boundary leans the safe way when the readings are close.
-COST = {("ignore", "accept"): 3, ("accept", "ignore"): 2}
+# What a wrong reading costs, in wrong readings. Every wrong label costs 1; the three that
+# turn the policy's ask or ignore into accept, or its accept into ignore, cost more, roughly
+# in proportion to what they cost a user in the simulator's points (tui/simulate/scoring.py):
+# a pitch read as a reason accepts a salesperson (-5 instead of 10: 15 points); a reason read
+# as a pitch turns a genuine person away (3 instead of 10: 7 points); a note with no reason
+# read as one accepts whoever sent it, often a fake (-10 instead of 9 after an unanswered
+# ask). Weighing them 3, 2 and 2 keeps accuracy the main aim while the boundaries lean the
+# safe way when the readings are close.
+COST = {("ignore", "accept"): 3, ("accept", "ignore"): 2, ("ask", "accept"): 2}
 
 
 def _analyse(note: str) -> list[str] | None:
