@@ -191,10 +191,18 @@ CUMULATIVE = _cumulative(tuple(a.weight for a in ARCHETYPES))
 
 # How often each reason family is chosen when a stranger states a reason.
 REASON_FAMILY_WEIGHTS = (
-    ("network", 0.35),
-    ("appreciation", 0.25),
-    ("profile_view", 0.20),
-    ("referral", 0.20),
+    ("network", 0.30),
+    ("appreciation", 0.20),
+    ("profile_view", 0.15),
+    ("referral", 0.15),
+    ("met_before", 0.20),
+)
+# The reasons a fake states, and how often: ones that cost nothing to say and that nobody can
+# check at a glance.
+FAKE_REASONS = (("network", 0.6), ("met_before", 0.4))
+FAKE_REASON_WEIGHTS = (
+    tuple(f for f, _ in FAKE_REASONS),
+    _cumulative(tuple(w for _, w in FAKE_REASONS)),
 )
 REASON_WEIGHTS = (
     tuple(f for f, _ in REASON_FAMILY_WEIGHTS),

@@ -25,7 +25,13 @@ from datetime import date, timedelta
 from random import Random
 from typing import NamedTuple
 
-from seed.archetypes import ARCHETYPES, CUMULATIVE, REASON_WEIGHTS, Archetype
+from seed.archetypes import (
+    ARCHETYPES,
+    CUMULATIVE,
+    FAKE_REASON_WEIGHTS,
+    REASON_WEIGHTS,
+    Archetype,
+)
 from seed.industries import RECRUITER_ROLES, SALES_ROLES, SENIORITY
 from seed.kits import about_text, build_kits
 from seed.pools import LocalePool, build_pools
@@ -285,9 +291,8 @@ class _Maker:
         if kind == "stock":
             text = notes.stock_note(sender)
         elif kind == "reason":
-            family = REASON_WEIGHTS[0][bisect(REASON_WEIGHTS[1], random())]
-            if archetype.intent == "fake":
-                family = "network"  # a fake's "reason" is the one that costs nothing to say
+            weights = FAKE_REASON_WEIGHTS if archetype.intent == "fake" else REASON_WEIGHTS
+            family = weights[0][bisect(weights[1], random())]
             text = notes.reason_note(family, sender)
         elif kind == "personal":
             text = notes.personal_note(sender)

@@ -8,7 +8,7 @@ city, company) so that a note fits the person who sent it.
 
 from __future__ import annotations
 
-REASON_FAMILIES = ("network", "appreciation", "profile_view", "referral")
+REASON_FAMILIES = ("network", "appreciation", "profile_view", "referral", "met_before")
 
 GREETINGS = (
     "Hi,",
@@ -153,6 +153,26 @@ REFERRAL_EXTRAS = (
     "Totally fine if you're busy.",
     "Even fifteen minutes would help a lot.",
     "Happy to buy you a coffee if you're ever in {city}.",
+)
+
+# A claimed shared past: the most common honest reason, and one fakes borrow (nobody can
+# remember everyone they met at a conference).
+MET_BEFORE_CORES = (
+    "We met at {event}. It was great talking about {topic}, let's stay in touch here.",
+    "Great chatting with you at {event}! Connecting as promised.",
+    "We worked together at {company} a few years back, good to find you here.",
+    "It's {first}, we were on the same {topic} project at {company}. Hope you're well!",
+    "We sat at the same table at {event}. I'd love to keep the conversation going.",
+    "Thanks for the call last week about {topic}. Adding you so we stay in touch.",
+    "We studied together in {city}, I think! Lovely to see how your career has gone.",
+    "I'm {first} from the {city} {topic} group; we spoke at the last get-together.",
+    "You might remember me from {event}: we swapped notes on {topic}.",
+    "Good to meet you at {event}. Let's keep in touch.",
+)
+MET_BEFORE_EXTRAS = (
+    "I'm still at {company}, working on {topic}.",
+    "Hope the rest of the event went well.",
+    "Let me know if you're ever in {city} again.",
 )
 
 # --------------------------------------------------------------------- other kinds of note

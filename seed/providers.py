@@ -136,7 +136,7 @@ class _Base(BaseProvider):
 
 
 class NoteProvider(_Base):
-    """Invitation notes: the four reason families, stock notes, pitches, recruiters."""
+    """Invitation notes: the five reason families, stock notes, pitches, recruiters."""
 
     reason_families = p.REASON_FAMILIES
 
@@ -281,6 +281,7 @@ _REASON_PARTS = {
     "appreciation": (p.APPRECIATION_CORES, p.APPRECIATION_EXTRAS),
     "profile_view": (p.PROFILE_VIEW_CORES, p.PROFILE_VIEW_EXTRAS),
     "referral": (p.REFERRAL_CORES, p.REFERRAL_EXTRAS),
+    "met_before": (p.MET_BEFORE_CORES, p.MET_BEFORE_EXTRAS),
 }
 
 

@@ -1,7 +1,7 @@
 """How each kind of sender answers when the user asks why they want to connect.
 
 The simulator calls :func:`draw_reply` after an "ask": a genuine networker states a reason
-(in any of the four families), a recruiter names the role, a salesperson pitches, someone
+(in any of the five families), a recruiter names the role, a salesperson pitches, someone
 the user knows says hello, and a hollow or fake profile stays silent. Real people are not
 perfectly reliable, so a few genuine senders never answer either. How long an answer takes
 is drawn from a log-normal distribution per intent: sellers answer within minutes, busy
@@ -54,6 +54,11 @@ NETWORKER_REPLIES = {
         "You showed up in my profile views, so I reached out in case you were looking for "
         "someone in {industry}.",
     ),
+    "met_before": (
+        "We met at {event}! I should have said so in the invite.",
+        "Sorry, it's {first}: we worked together at {company} a while back.",
+        "We spoke on a call about {topic} last month; I wanted to stay in touch.",
+    ),
     "referral": (
         "Oh sorry, {referrer} suggested I connect with you. I'm looking into {topic}.",
         "{referrer} told me you're the person to ask about {topic}; hope that's alright!",
@@ -61,7 +66,7 @@ NETWORKER_REPLIES = {
     ),
 }
 # "Expanding my network" is the answer people give most, so it is drawn twice as often.
-REPLY_FAMILIES = ("network", "network", "appreciation", "profile_view", "referral")
+REPLY_FAMILIES = ("network", "network", "appreciation", "profile_view", "referral", "met_before")
 RECRUITER_REPLIES = (
     "Thanks for getting back to me! I'm hiring for {a_role} at {company} and wanted to see "
     "if you'd be open to it.",

@@ -137,7 +137,7 @@ def test_text_evidence_points_at_the_words():
     assert invitation.note[start:end].startswith("I'd like to add you")
     pitch = the("reply_pitch", invitation)
     assert pitch.field == "reply"
-    assert any("free trial" in invitation.reply[s:e] for s, e in pitch.spans)
+    assert any("offer a free" in invitation.reply[s:e] for s, e in pitch.spans)
 
 
 def test_photo_evidence_names_the_kind():

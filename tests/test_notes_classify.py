@@ -1,4 +1,8 @@
-"""Note classification: many paraphrases per kind, typos, case, emoji, names, and spans."""
+"""Note classification: paraphrases per kind, typos, case, emoji, names, and spans.
+
+These are clear cases a careful reader would not hesitate over; how well the reader does on
+hard and unseen wordings is measured on whole batches in tests/test_notes_accuracy.py.
+"""
 
 from __future__ import annotations
 
@@ -82,10 +86,17 @@ PARAPHRASES = {
         "Hi!",
         "Hope you're doing well.",
         "Greetings from Accra 🇬🇭",
-        "We met at the Rust meetup — great chatting!",
         "I'm a final-year student at Universidad de los Andes.",
         "Please check out my profile.",
         "Congratulations on your new job!",
+    ],
+    "reason:met_before": [
+        "We met at the Rust meetup — great chatting!",
+        "we met at the AWS summit",
+        "we worked together at Acme in 2019",
+        "it's Sam from the climbing group",
+        "Great chatting with you at the career fair yesterday!",
+        "We studied together at Uni Leipzig, remember me?",
     ],
     "none": ["", "   ", "\n\t", "👋", "🙏🙏", "...", "—"],
 }
@@ -116,7 +127,7 @@ def test_none_means_no_note():
          "I'd like to add you to my professional network on LinkedIn"),
         ("🎉🎉 Hi Åsa! I noticed that you viewed my profile.", "viewed my profile"),
         ("İstanbul'dan selamlar! Your article on quays was great", "Your article on quays was"),
-        ("Hi,\n\nwe help companies like yours save 30%", "we help companies"),
+        ("Hi,\n\nwe help companies like yours save 30%", "save 30%"),
         ("Ｆｕｌｌｗｉｄｔｈ Ana: Carlos recommended I reach out", "recommended I"),
     ],
 )  # fmt: skip
@@ -172,3 +183,53 @@ def test_typo_correction_does_not_turn_real_words_into_rule_words():
     # "thank" is a word, not a typo of "thanks"; "contact" is not "contract"
     assert label(classify("Thank you for visiting my profile")) == "reason:profile_view"
     assert classify("Please contact me about the weather").kind == "other"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I'd like to add you to my professional network on LinkedIn.",
+        "Hi Priya,\nI'd like to join your LinkedIn network.\nBest, Tom",
+        "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+        "J'aimerais vous ajouter à mon réseau professionnel sur LinkedIn.",
+        "Me gustaría añadirte a mi red profesional de LinkedIn.",
+        "Chciałbym dodać Cię do mojej sieci zawodowej na LinkedIn.",
+        "Jag vill gärna lägga till dig i mitt professionella nätverk på LinkedIn.",
+        "Я хотел бы добавить вас в свою профессиональную сеть в LinkedIn.",
+    ],
+)
+def test_the_platforms_own_wording_is_ready_made(note):
+    verdict = classify(note)
+    assert verdict.kind == "stock" and verdict.ready_made
+    assert verdict == classify(note, evidence=False).__class__(
+        "stock", None, verdict.spans, ready_made=True
+    )
+
+
+@pytest.mark.parametrize(
+    "note", ["Nice profile. Let's connect.", "Would be great to connect!", "Let's connect 🙂"]
+)
+def test_a_request_anyone_could_send_is_stock_but_not_the_platforms_wording(note):
+    verdict = classify(note)
+    assert verdict.kind == "stock" and not verdict.ready_made
+    assert not classify(note, evidence=False).ready_made
+
+
+def test_the_ready_made_wording_with_a_reason_after_it_is_the_reason():
+    note = "I'd like to add you to my professional network. We met at the AWS summit in Berlin!"
+    assert label(classify(note)) == "reason:met_before"
+
+
+def test_the_fast_path_gives_the_same_verdict_without_spans():
+    for notes in PARAPHRASES.values():
+        for note in notes:
+            full, fast = classify(note), classify(note, evidence=False)
+            assert (fast.kind, fast.family, fast.ready_made, fast.spans) == (
+                full.kind, full.family, full.ready_made, ()
+            )  # fmt: skip
+
+
+def test_evidence_names_the_deciding_words_of_a_shared_past():
+    note = "Hi Ana! We worked together at Acme in 2019, would be good to reconnect."
+    shown = " ".join(note[start:end] for start, end in classify(note).spans)
+    assert "worked together" in shown

@@ -224,3 +224,42 @@ def test_assess_works_on_new_invitations_for_the_seeder():
     assert assess(item).recommended == "ignore"
     assert "sales_pitch" in assess(item).flag_codes
     assert "stated_reason" not in assess(NewInvitation(STRANGER, REASON, "2026")).flag_codes
+
+
+MET = "Hi Lwazi! We met at the AWS summit in Cape Town, great chatting about serverless."
+
+
+def test_a_claimed_shared_past_is_a_reason_the_default_accepts():
+    flags, recommendation = evaluate(invitation(note=MET))
+    reason = next(flag for flag in flags if flag.code == "stated_reason")
+    assert reason.detail == ("met_before",)
+    assert "share a past" in reason.explanation and "not proof" in reason.explanation
+    assert recommendation.action == "accept"
+    assert "a stranger who states a reason" in recommendation.reasons[1]
+    assert assess(invitation(note=MET)).recommended == "accept"
+
+
+def test_a_policy_may_treat_a_shared_past_on_its_own(tmp_path):
+    from tui.domain.policy import load_policy
+
+    path = tmp_path / "wary.toml"
+    path.write_text('[actions]\nmet_before = "ask"\n', encoding="utf-8")
+    wary = load_policy(path)
+    _, recommendation = evaluate(invitation(note=MET), wary)
+    assert recommendation.action == "ask"
+    assert "a stranger who says you share a past" in recommendation.reasons[1]
+    assert assess(invitation(note=MET), wary).recommended == "ask"
+    # every other reason still follows stranger_with_reason
+    assert evaluate(invitation(note=REASON), wary)[1].action == "accept"
+
+
+def test_the_ready_made_wording_and_a_generic_request_are_explained_apart():
+    ready = evaluate(invitation(note=STOCK))
+    generic = evaluate(invitation(note="Nice profile. Let's connect."))
+    ready_flag = next(flag for flag in ready[0] if flag.code == "generic_note")
+    generic_flag = next(flag for flag in generic[0] if flag.code == "generic_note")
+    assert "ready-made" in ready_flag.explanation and ready_flag.detail == ("stock",)
+    assert "ready-made" not in generic_flag.explanation and generic_flag.detail == ("generic",)
+    assert ready[1].reasons[0] == "The note is the platform's ready-made wording."
+    assert generic[1].reasons[0] == "The note asks to connect without saying why."
+    assert ready[1].action == generic[1].action == "ask"

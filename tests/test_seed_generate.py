@@ -218,6 +218,17 @@ FAMILY_WORDS = {
         "thought",
         "came up",
     ),
+    "met_before": (
+        "met",
+        "meet",
+        "worked together",
+        "call",
+        "studied",
+        "spoke",
+        "same",
+        "chatting",
+        "remember",
+    ),
 }
 
 

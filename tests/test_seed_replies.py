@@ -48,6 +48,7 @@ def test_networkers_state_reasons_from_every_family():
         "appreciation": ("read your", "your book", "your article", "your talk", "your post"),
         "profile_view": ("profile",),
         "referral": ("suggested", "recommended", "told me"),
+        "met_before": ("we met", "worked together", "we spoke"),
     }
     for family, words in families.items():
         assert any(any(w in t for w in words) for t in texts), family

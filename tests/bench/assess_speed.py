@@ -1,27 +1,29 @@
 """How long ``tui.domain.assessment.assess`` takes per invitation (it runs once per seeded row).
 
-Run: ``.venv/bin/python tests/bench/assess_speed.py [--seeded N]``. Prints the median and
-best microseconds per call over several rounds, for the hand-labelled notes on varied
-senders (every call a cache miss: each note is made unique), next to a baseline (one
-``re.findall(r"\\w+")`` over the same notes) so numbers from a busy machine can be read.
-With ``--seeded N`` it also times N invitations from the seeder, if it is installed.
+Run: ``.venv/bin/python tests/bench/assess_speed.py [--batch NAME] [--seeded N]``. Prints
+the median and best microseconds per call over several rounds, for the labelled training
+notes (``tests/data/notes/train/``) on varied senders (every call a cache miss: each note is
+made unique), next to a baseline (one ``re.findall(r"\\w+")`` over the same notes) so
+numbers from a busy machine can be read. ``notes.classify`` is one note read with its
+evidence spans; ``assess`` reads it without them. ``--batch train_legacy`` times only the
+old hand-labelled sets (three copies each), the notes the rule-based reader's figures were
+measured on. With ``--seeded N`` it also times N invitations from the seeder. It also prints
+how long reading the note model takes the first time a note needs it (in a fresh process).
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from tui.domain.assessment import assess, evaluate
 from tui.domain.models import Education, Experience, NewInvitation, Person
 from tui.domain.notes import reader as notes
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from note_accuracy import DATA, load
+from tui.domain.notes.corpus import load_all
 
 ROUNDS = 7
 
@@ -48,8 +50,8 @@ def senders() -> list[Person]:
     return [full, empty, unknown, replace(full, known=True)]
 
 
-def invitations(copies: int) -> list[NewInvitation]:
-    texts = [note for f in sorted(DATA.glob("labelled_notes*.txt")) for _, note in load(f)]
+def invitations(copies: int, batch: str | None = None) -> list[NewInvitation]:
+    texts = [e.note for e in load_all() if batch is None or e.batch == batch]
     people = senders()
     items = []
     for copy in range(copies):
@@ -82,8 +84,24 @@ def report(label: str, timings: list[float]) -> None:
     print(f"{label:<34} median {statistics.median(timings):6.1f} µs   best {min(timings):6.1f} µs")
 
 
+def model_load_ms() -> float:
+    """Milliseconds to read the shipped model, in a fresh interpreter (median of 5)."""
+    code = (
+        "import time; from tui.domain.notes import linear; t = time.perf_counter(); "
+        "linear.shipped(); print((time.perf_counter() - t) * 1e3)"
+    )
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(5)
+    ]  # fmt: skip
+    return statistics.median(runs)
+
+
 def main(argv: list[str]) -> None:
-    items = invitations(copies=3)
+    print(f"reading the note model on first use: median {model_load_ms():.1f} ms")
+    batch = argv[argv.index("--batch") + 1] if "--batch" in argv else None
+    items = invitations(copies=3 if batch else 1, batch=batch)
     words = re.compile(r"\w+")
     print(f"{len(items)} invitations, {ROUNDS} rounds, caches cleared each round")
     report("baseline: re.findall(\\w+) on note", per_call(lambda i: words.findall(i.note), items))

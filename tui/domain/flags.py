@@ -23,7 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from tui.domain.models import Flag
-from tui.domain.notes import FAMILY_LABELS, classify, kind_of
+from tui.domain.notes import FAMILY_LABELS, classify
 from tui.domain.vocabulary import RED_FLAGS, SECTIONS, SEVERITY_RANK, UNPROFESSIONAL_PHOTOS
 
 
@@ -45,21 +45,33 @@ RECRUITER_NOTE = _signal(
     "usual reasons to connect.",
     "note",
 )
+# A claimed shared past is the reason fakes borrow most easily, so its explanation says so.
+_CAVEAT = {"met_before": " A claim is not proof: check that you remember them."}
 STATED_REASON = {
     family: _signal(
         "stated_reason",
-        f"The note gives a reason to connect: the sender {label}.",
+        f"The note gives a reason to connect: the sender {label}.{_CAVEAT.get(family, '')}",
         "note",
         (family,),
     )
     for family, label in FAMILY_LABELS.items()
 }
+# The platform's own text ("stock") and a request anyone could send ("generic") are both
+# notes without a reason; the explanation says which, because only the first is literally
+# the platform's wording.
 STOCK_NOTE = _red(
     "generic_note",
     "The note is the platform's ready-made wording, which says nothing about why a stranger "
     "wants to connect.",
     "note",
     ("stock",),
+)
+GENERIC_NOTE = _red(
+    "generic_note",
+    "The note asks to connect in words that could go to anyone, and says nothing about why "
+    "a stranger wants to connect.",
+    "note",
+    ("generic",),
 )
 NO_NOTE = _red(
     "generic_note",
@@ -162,11 +174,10 @@ def _rank(flag: Flag) -> tuple[bool, int]:
 
 
 def _verdict(text: str | None, evidence: bool) -> tuple[str, str | None, tuple]:
-    if evidence:
-        note = classify(text)
-        return note.kind, note.family, note.spans
-    kind, family = kind_of(text)
-    return kind, family, ()
+    note = classify(text, evidence=evidence)
+    if note.kind == "stock" and not note.ready_made:
+        return "generic", None, note.spans
+    return note.kind, note.family, note.spans
 
 
 def _pointing(flag: Flag, spans: tuple) -> Flag:
@@ -188,6 +199,8 @@ def _note_flag(found: list, note: str | None, known: bool | None, evidence: bool
         return
     elif kind == "stock":
         found.append(_pointing(STOCK_NOTE, spans))
+    elif kind == "generic":
+        found.append(_pointing(GENERIC_NOTE, spans))
     elif kind == "none":
         found.append(NO_NOTE)
     else:

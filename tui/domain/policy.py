@@ -50,6 +50,8 @@ class Policy:
     min_known_sections: int
     new_profile_days: int
     reply_wait_days: int
+    # a claimed shared past; None (the built-in presets): as stranger_with_reason
+    met_before: str | None = None
     # left out of the hash (a mapping has none); equality still compares it
     severity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}), hash=False)
     source: str = "built-in"
@@ -93,6 +95,7 @@ SCHEMA: dict[str, tuple[str, Any, str]] = {
         for key in ("known", "stranger_with_reason", "stranger_without_reason", "pitch")
     },
     "actions.recruiter": ("recruiter", _action, _ACTION_TEXT),
+    "actions.met_before": ("met_before", _action, _ACTION_TEXT),
     **{
         f"reply.{key}": (f"reply_{key}", _action, _ACTION_TEXT)
         for key in ("reason", "pitch", "no_reason")
@@ -109,6 +112,8 @@ SCHEMA: dict[str, tuple[str, Any, str]] = {
         for code in RED_FLAGS
     },
 }  # fmt: skip
+# Keys a policy may leave unset: a claimed shared past follows stranger_with_reason.
+OPTIONAL = ("actions.met_before",)
 _TABLES = ("actions", "reply", "thresholds", "severity")
 _TOP_KEYS = ("version", "based_on", *_TABLES)
 
@@ -194,7 +199,9 @@ def _build(settings: dict[str, Any], name: str, source: str) -> Policy:
         else:
             values[target] = value
     missing = [
-        k for k, (f, _, _) in SCHEMA.items() if not k.startswith("severity.") and f not in values
+        k
+        for k, (f, _, _) in SCHEMA.items()
+        if not k.startswith("severity.") and k not in OPTIONAL and f not in values
     ]
     if missing:
         raise PolicyError(f'{source}: "{missing[0]}" is missing')

@@ -10,6 +10,8 @@ situation               evidence                    policy setting
 someone you know        ``known_contact``           ``actions.known``
 note is a sales pitch   ``sales_pitch``             ``actions.pitch``
 reply is a sales pitch  ``reply_pitch``             ``reply.pitch``
+note claims a shared    ``stated_reason``           ``actions.met_before`` when the
+past                    (``met_before``)            policy sets it, else as any reason
 note states a reason    ``stated_reason``           ``actions.stranger_with_reason``
 note offers a job       ``recruiter_note``          ``actions.recruiter``
 reply states a reason   ``reply_reason``            ``reply.reason`` (a recruiter's reply:
@@ -42,6 +44,7 @@ RULE_TEXT = {
     "pitch": "a stranger whose note is a sales pitch",
     "reply_pitch": "a reply that is a sales pitch",
     "stranger_with_reason": "a stranger who states a reason",
+    "met_before": "a stranger who says you share a past",
     "recruiter": "a recruiter with a job in mind",
     "reply_reason": "a reply that states a reason",
     "reply_no_reason": "a reply that still gives no reason",
@@ -113,13 +116,15 @@ def _situation(
     if "reply_pitch" in found:
         return "reply_pitch", "Asked why, they replied with a sales pitch.", "reply_pitch"
     if "stated_reason" in found:
-        family = FAMILY_LABELS.get(next(iter(found["stated_reason"].detail), ""), "")
+        detail = next(iter(found["stated_reason"].detail), "")
+        family = FAMILY_LABELS.get(detail, "")
         said = (
             f"The note states a reason: the sender {family}."
             if family
             else "The note states a reason."
         )
-        return "stranger_with_reason", said, "stated_reason"
+        rule = "met_before" if detail == "met_before" else "stranger_with_reason"
+        return rule, said, "stated_reason"
     if "recruiter_note" in found:
         return "recruiter", "The note is from a recruiter with a job in mind.", "recruiter_note"
     if "reply_reason" in found:
@@ -147,10 +152,16 @@ def _situation(
     generic = found.get("generic_note")
     if generic is not None and "none" in generic.detail:
         return "stranger_without_reason", "There is no note.", "generic_note"
+    if generic is not None and "stock" in generic.detail:
+        return (
+            "stranger_without_reason",
+            "The note is the platform's ready-made wording.",
+            "generic_note",
+        )
     if generic is not None:
         return (
             "stranger_without_reason",
-            "The note is the platform's stock wording.",
+            "The note asks to connect without saying why.",
             "generic_note",
         )
     return "stranger_without_reason", "The note gives no reason we recognise.", "no_stated_reason"
@@ -170,6 +181,14 @@ def deciding_code(
     return _situation(found, status, known)[2]
 
 
+def _rule(rule: str, policy) -> str:
+    """The policy setting that decides: a claimed shared past follows the reasons unless the
+    policy gives it an action of its own."""
+    if rule == "met_before" and getattr(policy, "met_before", None) is None:
+        return "stranger_with_reason"
+    return rule
+
+
 def recommended_action(
     flags: Iterable[Flag],
     policy,
@@ -183,7 +202,7 @@ def recommended_action(
     found: dict[str, Flag] = {}
     for flag in flags:
         found.setdefault(flag.code, flag)
-    rule = _situation(found, status, known)[0]
+    rule = _rule(_situation(found, status, known)[0], policy)
     if rule == "no_reply" and _waiting(policy, asked_at, now) is not None:
         return WAIT
     return getattr(policy, rule)
@@ -211,6 +230,7 @@ def recommend(
     for flag in flags:
         found.setdefault(flag.code, flag)
     rule, seen, decided_by = _situation(found, status, known)
+    rule = _rule(rule, policy)
     waiting = _waiting(policy, asked_at, now) if rule == "no_reply" else None
     if waiting is not None:
         action = WAIT

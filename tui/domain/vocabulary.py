@@ -42,6 +42,7 @@ FAMILY_LABELS = {
     "appreciation": "appreciates something you made",
     "profile_view": "follows up on your visit to their profile",
     "referral": "was referred to you by someone",
+    "met_before": "says you share a past (met, worked or studied together)",
 }
 FAMILY_NAMES = tuple(FAMILY_LABELS)
 

@@ -1,6 +1,6 @@
 """Normalising a note for matching while remembering where every word came from.
 
-The rules in :mod:`tui.domain.notes.patterns` are written against a tidy form of the note: lower
+The note reader (its exact rules and its n-grams) reads a tidy form of the note: lower
 case, accents folded, apostrophes dropped (``I'd`` -> ``id``), punctuation and emoji gone,
 one space between words, common chat shorthand expanded (``u`` -> ``you``) and small typos
 in the words the rules rely on corrected (``netwrok`` -> ``network``). Each word of that
