@@ -37,10 +37,10 @@ async def test_only_a_window_of_rows_is_loaded(big_db):
 
 async def test_paging_down_walks_the_keyset_pages_in_order(big_db):
     app = open_app(big_db)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 60)) as pilot:
         await settle(pilot)
         inbox = app.screen.query_one(InboxList)
-        for _ in range(60):  # well past the first pages
+        for _ in range(25):  # well past the first pages (about 22 rows a page here)
             await press(pilot, "pagedown")
         assert current(app) == expected(inbox.cursor)
         assert inbox.cursor > 2 * PAGE
@@ -49,7 +49,7 @@ async def test_paging_down_walks_the_keyset_pages_in_order(big_db):
         assert [row.name for row in rows] == [
             expected(inbox.window.lo + i) for i in range(len(rows))
         ]
-        for _ in range(60):
+        for _ in range(25):
             await press(pilot, "pageup")
         assert inbox.cursor == 0 and current(app) == expected(0)
 
@@ -90,7 +90,7 @@ async def test_deciding_deep_in_the_list_keeps_positions_right(big_db):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         inbox = app.screen.query_one(InboxList)
-        for _ in range(40):
+        for _ in range(20):
             await press(pilot, "pagedown")
         at = inbox.cursor
         name = current(app)
