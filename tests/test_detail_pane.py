@@ -129,7 +129,7 @@ async def test_shows_card_note_reply_flags_and_recommendation():
             "Reply  2026-02-02 12:00",
             "Honestly I want to grow my network.",
             "▲ HIGH Sales pitch — It sells something in the first message.",
-            "✚ GOOD States a reason — The reply gives a reason. (reason: wants to grow their professional network)",
+            "✚ GOOD States a reason — The reply gives a reason. (reason: wants to grow their professional network)",  # noqa: E501
             "Mutual connections: 0 ⚑ red flag",
             "About  — empty —",
             "Education  unknown",

@@ -13,7 +13,7 @@ from tui.domain.models import Assessment, InboxRow, Invitation, NewInvitation
 from tui.store import rows
 from tui.store.connection import connect
 from tui.store.decisions import DecisionLog
-from tui.store.errors import StoreError
+from tui.store.errors import DamagedDatabase, StoreError, is_damage, sqlite_problem
 from tui.store.export_queries import ExportQueries
 from tui.store.training import TrainingTables
 
@@ -40,6 +40,12 @@ def search_clause(text: str) -> tuple[str, list[str]]:
     fields = ("p.name", "p.company", "p.headline", "i.note")
     clause = "(" + " OR ".join(f"{f} LIKE ? ESCAPE '\\'" for f in fields) + ")"
     return clause, [pattern] * len(fields)
+
+
+def _write_error(what: str, exc: sqlite3.Error) -> StoreError:
+    if is_damage(exc):
+        return DamagedDatabase(f"the database is damaged ({exc})")
+    return StoreError(f"{what}: {sqlite_problem(exc)}")
 
 
 def utc_now() -> str:
@@ -74,6 +80,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         self.conn = conn
         self.conn.row_factory = sqlite3.Row
         self.clock = clock
+        self._depth = 0  # nesting of transaction()
 
     @classmethod
     def open(
@@ -82,9 +89,11 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         *,
         create: bool = False,
         readonly: bool = False,
+        verify: bool = True,
         clock: Callable[[], str] = utc_now,
     ) -> Store:
-        return cls(connect(path, create=create, readonly=readonly), clock=clock)
+        """See :func:`tui.store.connection.connect` for ``create``, ``readonly``, ``verify``."""
+        return cls(connect(path, create=create, readonly=readonly, verify=verify), clock=clock)
 
     def close(self) -> None:
         self.conn.close()
@@ -97,11 +106,23 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken up front."""
+        """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken up front.
+
+        A transaction opened inside another one joins it: the outer one commits or rolls
+        back the whole.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot write to the database: {exc}") from None
+        except sqlite3.Error as exc:
+            raise _write_error("cannot write to the database", exc) from None
+        self._depth = 1
         try:
             yield self.conn
         except sqlite3.Error as exc:
@@ -109,15 +130,17 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
             if isinstance(exc, sqlite3.IntegrityError):
                 raise
             # Read-only file, disk full, I/O error, lock timeout: tell the user, keep going.
-            raise StoreError(f"cannot write to the database: {exc}") from None
+            raise _write_error("cannot write to the database", exc) from None
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._depth = 0
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise StoreError(f"cannot save to the database: {exc}") from None
+            raise _write_error("cannot save to the database", exc) from None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:

@@ -72,7 +72,7 @@ class Gateway:
                     raise StoreError("the database is closed")
                 if self._reader is None:
                     try:
-                        self._reader = Store.open(self.db_path, readonly=True)
+                        self._reader = Store.open(self.db_path, readonly=True, verify=False)
                     except StoreError:
                         self._reader_failed = True
                 if self._reader is not None:
