@@ -1,9 +1,10 @@
-"""Importing a path into the store: check everything first, then add it in one transaction.
+"""Importing a path into the store: check everything first, then add it in short chunks.
 
 The file is read twice. The first pass only validates (no database is opened, so a bad
-file cannot even create an empty inbox); the second feeds the store's single
-``add_invitations`` transaction, which would roll back if anything still failed, so an
-import is all or nothing.
+file cannot even create an empty inbox, and a bad line adds nothing); the second feeds the
+store's ``add_invitations``, which writes in short transactions so a window open on the
+same inbox keeps working. Should the writing itself fail part way (a full disk, a kill),
+whole chunks are kept, and importing the same file again adds the rest, nothing twice.
 """
 
 from __future__ import annotations
@@ -112,8 +113,16 @@ def check(source: Plan) -> Tally:
     return tally
 
 
-def run_import(store, source: Plan, assess: Callable[[NewInvitation], Assessment]) -> Outcome:
-    """Add the source's new invitations in one transaction, then refresh ``known``."""
+def run_import(
+    store,
+    source: Plan,
+    assess: Callable[[NewInvitation], Assessment],
+    *,
+    on_chunk: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Add the source's new invitations in chunks, then refresh ``known``.
+
+    ``on_chunk(added so far)`` follows each chunk committed."""
     tally = Tally()
     added: Counter = Counter()
     learned: dict[str, bool] = {}
@@ -129,6 +138,6 @@ def run_import(store, source: Plan, assess: Callable[[NewInvitation], Assessment
                 learned[item.external_key] = item.person.known
             yield item
 
-    store.add_invitations(items(), assess=counting_assess)
+    store.add_invitations(items(), assess=counting_assess, on_chunk=on_chunk)
     updated = update_known(store, learned, assess) if learned else 0
     return Outcome(tally=tally, added=added, known_updated=updated)

@@ -18,14 +18,16 @@ CHUNK = 500  # keys per query, well under SQLite's variable limit
 def update_known(store, known_by_key: dict[str, bool], assess: Callable[..., Assessment]) -> int:
     """Set ``known`` for invitations stored under these external keys; returns how many changed.
 
-    Runs in one transaction. Each changed invitation is assessed again with ``assess`` so
-    the list's flag column agrees with the new fact.
+    Each chunk of keys is one short transaction (a window sharing the file waits for one
+    chunk at most); running it again after a failure finishes the rest. Each changed
+    invitation is assessed again with ``assess`` so the list's flag column agrees with the
+    new fact.
     """
     keys = list(known_by_key)
     changed = 0
-    with store.transaction() as conn:
-        for start in range(0, len(keys), CHUNK):
-            chunk = keys[start : start + CHUNK]
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        with store.transaction() as conn:
             found = conn.execute(
                 "SELECT i.id, i.person_id, i.external_key, p.known FROM invitations i "
                 "JOIN people p ON p.id = i.person_id "

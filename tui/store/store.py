@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from tui.domain.models import Assessment, InboxRow, Invitation, NewInvitation
 from tui.store import rows
@@ -16,6 +19,8 @@ from tui.store.decisions import DecisionLog
 from tui.store.errors import DamagedDatabase, StoreError, is_damage, sqlite_problem
 from tui.store.export_queries import ExportQueries
 from tui.store.training import TrainingTables
+
+T = TypeVar("T")
 
 _INBOX_SELECT = (
     "SELECT i.id, i.sent_at, i.status, i.flag_codes, i.recommended, "
@@ -32,6 +37,17 @@ _INVITATIONS_INSERT = (
     f"INSERT INTO invitations (person_id, {rows.INVITATION_COLUMNS}) VALUES ({', '.join('?' * 11)})"
 )
 _UNASSESSED = Assessment()
+# Rows per write transaction when adding invitations: about 60 ms here (measured by
+# tests/bench/chunk_bench.py), so another window waits for the lock no longer than that.
+# A fixed number of rows, not a time: the same seed must give a byte-identical file.
+INSERT_CHUNK = 1000
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), drawn lazily."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def search_clause(text: str) -> tuple[str, list[str]]:
@@ -154,42 +170,82 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         items: Iterable[NewInvitation],
         *,
         assess: Callable[[NewInvitation], Assessment] | None = None,
-        batch_size: int = 5000,
+        chunk_rows: int = INSERT_CHUNK,
+        on_chunk: Callable[[int], None] | None = None,
     ) -> int:
         """Insert invitations (and their senders); returns how many were new.
 
-        Runs in one transaction, so a failure half way leaves the inbox as it was.
-        Invitations whose ``external_key`` is already stored are skipped (before ``assess``).
+        Written in chunks of ``chunk_rows``, one short transaction each, so a window or a
+        command sharing the file waits at most one chunk for the write lock. A failure
+        part way keeps the chunks already written (whole) and nothing of the rest; adding
+        the same items again adds only what is missing. Invitations whose
+        ``external_key`` is already stored are skipped (before ``assess``, which runs
+        outside the transaction). ``on_chunk(added so far)`` follows each commit.
         """
         person_values, invitation_values = rows.person_values, rows.invitation_values
-        with self.transaction() as conn:
-            is_new = self._new_keys(conn)
-            prepared = (
+        seen: set[str] = set()
+        added = 0
+        for chunk in _chunks(items, chunk_rows):
+            stored = self._stored_keys([item.external_key for item in chunk])
+            prepared = [
                 (
                     person_values(item.person),
                     invitation_values(item, assess(item) if assess else _UNASSESSED),
                 )
-                for item in items
-                if is_new(item.external_key)
-            )
-            return self._insert(conn, prepared, batch_size)
+                for item in chunk
+                if item.external_key is None
+                or (item.external_key not in stored and item.external_key not in seen)
+            ]
+            added += self._write_chunk(prepared, seen)
+            if on_chunk is not None:
+                on_chunk(added)
+        return added
 
-    def add_rows(self, prepared: Iterable[tuple[tuple, tuple]], *, batch_size: int = 5000) -> int:
+    def add_rows(
+        self,
+        prepared: Iterable[tuple[tuple, tuple]],
+        *,
+        chunk_rows: int = INSERT_CHUNK,
+        on_chunk: Callable[[int], None] | None = None,
+    ) -> int:
         """Like :meth:`add_invitations`, for invitations already turned into column values:
         ``(rows.person_values(person), rows.invitation_values(item, assessment))`` pairs.
 
         The seeder's worker processes prepare rows this way, so the process that writes
         only writes (plain tuples also cross between processes far cheaper than dataclasses).
+        Chunks are a fixed number of rows, so the same rows always give the same file.
         """
+        seen: set[str] = set()
+        added = 0
+        for chunk in _chunks(prepared, chunk_rows):
+            added += self._write_chunk(chunk, seen)
+            if on_chunk is not None:
+                on_chunk(added)
+        return added
+
+    def _stored_keys(self, keys: list[str | None]) -> set[str]:
+        wanted = [key for key in keys if key is not None]
+        if not wanted:
+            return set()
+        found = self.conn.execute(
+            "SELECT external_key FROM invitations "
+            "WHERE external_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+        return {row[0] for row in found}
+
+    def _write_chunk(self, prepared: list[tuple[tuple, tuple]], seen: set[str]) -> int:
+        """One transaction: the rows whose key is neither stored nor in ``seen``."""
+        if not prepared:
+            return 0
         key = rows.EXTERNAL_KEY
         with self.transaction() as conn:
-            is_new = self._new_keys(conn)
-            return self._insert(conn, (row for row in prepared if is_new(row[1][key])), batch_size)
+            is_new = self._new_keys(conn, seen)
+            return self._insert(conn, [row for row in prepared if is_new(row[1][key])])
 
     @staticmethod
-    def _new_keys(conn: sqlite3.Connection) -> Callable[[str | None], bool]:
+    def _new_keys(conn: sqlite3.Connection, seen: set[str]) -> Callable[[str | None], bool]:
         """A test for external keys: true for None, and for a key neither stored nor seen."""
-        seen: set[str] = set()
         sql = "SELECT 1 FROM invitations WHERE external_key = ?"
 
         def is_new(key: str | None) -> bool:
@@ -203,23 +259,16 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         return is_new
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, prepared: Iterable[tuple], size: int) -> int:
-        """Insert prepared rows in batches of ``size``, numbering the people from max + 1."""
-        first = next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
-        people, invitations = [], []
-        for person, invitation in prepared:
-            people.append((next_id, *person))
-            invitations.append((next_id, *invitation))
-            next_id += 1
-            if len(people) >= size:
-                conn.executemany(_PEOPLE_INSERT, people)
-                conn.executemany(_INVITATIONS_INSERT, invitations)
-                people.clear()
-                invitations.clear()
-        if people:
-            conn.executemany(_PEOPLE_INSERT, people)
-            conn.executemany(_INVITATIONS_INSERT, invitations)
-        return next_id - first
+    def _insert(conn: sqlite3.Connection, prepared: list[tuple[tuple, tuple]]) -> int:
+        """Insert prepared rows, numbering the people from max + 1."""
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
+        conn.executemany(
+            _PEOPLE_INSERT, [(number, *row[0]) for number, row in enumerate(prepared, first)]
+        )
+        conn.executemany(
+            _INVITATIONS_INSERT, [(number, *row[1]) for number, row in enumerate(prepared, first)]
+        )
+        return len(prepared)
 
     def set_assessment(self, invitation_id: int, assessment: Assessment) -> None:
         """Refresh the stored flags and recommendation (after a reply, or a policy change)."""
