@@ -275,13 +275,15 @@ class TriageMixin:
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self: InboxScreen, split: str) -> None:
         """Worker: the current split's decisions to a CSV beside the database."""
-        from tui.export import default_export_path, export_decisions
+        from tui.export import default_export, export_decisions
 
         db_path = self.triage_app.gateway.db_path
         try:
-            out = default_export_path(db_path)
             # A read-only connection of its own: a long export never holds the UI's lock.
-            with Store.open(db_path, readonly=True) as store:
+            with (
+                default_export(db_path) as out,
+                Store.open(db_path, readonly=True, verify=False) as store,
+            ):
                 count = export_decisions(store, out, statuses=None if split == "all" else [split])
         except Exception as exc:
             self.deliver(self.say, None)
