@@ -345,6 +345,22 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         found = [rows.inbox_row(r) for r in self.conn.execute(sql, [*params, limit])]
         return found if descending else found[::-1]
 
+    def seen_page(
+        self, view: Filter, *, after: Cursor | None = None, limit: int = 5000
+    ) -> list[tuple[int, str, str]]:
+        """``(id, status, sent_at)`` for one page of a list, newest first, by keyset: what a
+        bulk decision reads (far lighter than :meth:`page`'s rows)."""
+        clauses, params = self._where(view)
+        if after is not None:
+            clauses.append("(i.sent_at, i.id) < (?, ?)")
+            params.extend([after.sent_at, after.id])
+        join = " JOIN people p ON p.id = i.person_id" if view.search else ""
+        sql = (
+            f"SELECT i.id, i.status, i.sent_at FROM invitations i{join} "
+            f"WHERE {' AND '.join(clauses)} ORDER BY i.sent_at DESC, i.id DESC LIMIT ?"
+        )
+        return [tuple(row) for row in self.conn.execute(sql, [*params, limit])]
+
     def count(self, view: Filter, *, before: Cursor | None = None) -> int:
         """How many invitations a filtered list holds (above ``before``, if given)."""
         clauses, params = self._where(view)
@@ -380,6 +396,19 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
             if len(batch) < 500:
                 return
             after = Cursor.of(batch[-1])
+
+    def statuses_of(self, invitation_ids: Iterable[int]) -> dict[int, str]:
+        """The current status of each of these invitations (those that exist)."""
+        found = self.conn.execute(
+            "SELECT id, status FROM invitations WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(invitation_ids)),),
+        )
+        return {row[0]: row[1] for row in found}
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (any process) commits to the
+        file: cheap enough to poll to notice outside changes."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     # ------------------------------------------------------------------ metadata
 
