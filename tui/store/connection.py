@@ -183,7 +183,9 @@ def check_pages(conn: sqlite3.Connection, path: Path, *, limit: int | None = Non
 
 
 def _first_line(text: str, limit: int = 100) -> str:
-    line = str(text).splitlines()[0] if text else ""
+    """The first line that says something (SQLite starts with "*** in database main ***")."""
+    lines = [line for line in str(text).splitlines() if line and not line.startswith("***")]
+    line = lines[0] if lines else str(text).strip()
     return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
