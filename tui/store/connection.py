@@ -114,7 +114,7 @@ def connect(
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {sqlite_problem(exc)}") from None
+        raise StoreError(f"cannot open {path}: {sqlite_problem(exc, _directory(path))}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if readonly:
@@ -133,7 +133,7 @@ def connect(
         conn.close()
         if is_damage(exc):
             raise DamagedDatabase(f"{path} is damaged ({exc}); refusing to use it") from None
-        raise StoreError(f"cannot open {path}: {sqlite_problem(exc)}") from None
+        raise StoreError(f"cannot open {path}: {sqlite_problem(exc, _directory(path))}") from None
     except BaseException:
         conn.close()
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 
@@ -16,6 +17,8 @@ class DamagedDatabase(StoreError):
 class ChangedElsewhere(StoreError):
     """Another window or process decided first; nothing was changed here."""
 
+
+FULL_BELOW = 256 * 1024  # bytes free under which a disk counts as full
 
 # SQLite's primary result codes, as Python names them, in words a user can act on.
 _PROBLEMS = {
@@ -40,10 +43,28 @@ def primary_code(exc: BaseException) -> str:
     return name
 
 
-def sqlite_problem(exc: BaseException) -> str:
-    """One line for an ``sqlite3.Error``: what it means, then SQLite's own words."""
+def disk_is_full(directory: str | os.PathLike) -> bool:
+    """True when the file system holding ``directory`` has (next to) no space left."""
+    try:
+        stats = os.statvfs(directory)
+    except (OSError, AttributeError):
+        return False
+    return stats.f_bavail * stats.f_frsize < FULL_BELOW
+
+
+def sqlite_problem(exc: BaseException, directory: str | os.PathLike | None = None) -> str:
+    """One line for an ``sqlite3.Error``: what it means, then SQLite's own words.
+
+    SQLite reports a full disk as "disk I/O error" when it fails while growing its shared
+    memory or journal rather than the file: given the ``directory`` of the database, a
+    disk with no space left is named as such.
+    """
     said = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    meaning = _PROBLEMS.get(primary_code(exc))
+    code = primary_code(exc)
+    full_disk_codes = ("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_CANTOPEN")
+    if code in full_disk_codes and directory is not None and disk_is_full(directory):
+        code = "SQLITE_FULL"
+    meaning = _PROBLEMS.get(code)
     if meaning is None or meaning.split(" (")[0] in said:
         return said
     return f"{meaning} ({said})"

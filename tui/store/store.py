@@ -58,10 +58,19 @@ def search_clause(text: str) -> tuple[str, list[str]]:
     return clause, [pattern] * len(fields)
 
 
-def _write_error(what: str, exc: sqlite3.Error) -> StoreError:
+def _write_error(what: str, exc: sqlite3.Error, conn: sqlite3.Connection) -> StoreError:
     if is_damage(exc):
         return DamagedDatabase(f"the database is damaged ({exc})")
-    return StoreError(f"{what}: {sqlite_problem(exc)}")
+    return StoreError(f"{what}: {sqlite_problem(exc, _directory_of(conn))}")
+
+
+def _directory_of(conn: sqlite3.Connection) -> str | None:
+    """The folder of the connection's main file (where a full disk would matter)."""
+    try:
+        file = conn.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return None
+    return (os.path.dirname(file) or ".") if file else None
 
 
 def utc_now() -> str:
@@ -137,7 +146,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise _write_error("cannot write to the database", exc) from None
+            raise _write_error("cannot write to the database", exc, self.conn) from None
         self._depth = 1
         try:
             yield self.conn
@@ -146,7 +155,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
             if isinstance(exc, sqlite3.IntegrityError):
                 raise
             # Read-only file, disk full, I/O error, lock timeout: tell the user, keep going.
-            raise _write_error("cannot write to the database", exc) from None
+            raise _write_error("cannot write to the database", exc, self.conn) from None
         except BaseException:
             self._rollback()
             raise
@@ -156,7 +165,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise _write_error("cannot save to the database", exc) from None
+            raise _write_error("cannot save to the database", exc, self.conn) from None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
