@@ -22,14 +22,15 @@ WAIT = 20.0  # seconds: generous, the app answers within about one second
 
 
 async def until(pilot, predicate, what: str, timeout: float = WAIT) -> None:
-    """Poll (letting the app run) until ``predicate()`` holds; fail saying ``what``."""
+    """Poll (letting the app run) until ``predicate()`` holds; fail saying ``what``.
+
+    It does not wait for the app to settle: a bulk decision may still be running."""
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, (
             f"timed out waiting for {what}:\n{screen_text(pilot.app)}"
         )
         await asyncio.sleep(0.02)
-    await settle(pilot)
 
 
 def shows(app, *texts: str):
