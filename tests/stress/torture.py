@@ -224,6 +224,14 @@ def play(app: App, rng: random.Random, keys: int) -> tuple[list, bool]:
 
 def check(db: Path, first_id: int, shown: list, writer_logs: list[Path]) -> list[str]:
     """What was shown (or logged by a writer) but is not in the log."""
+    # The writers' logs first: a writer logs a decision only once it is committed, so what
+    # is logged now is in any snapshot of the file taken after this.
+    logged = [
+        (log.stem, json.loads(line))
+        for log in writer_logs
+        if log.exists()
+        for line in log.read_text().splitlines()
+    ]
     conn = sqlite3.connect(db)
     lost: list[str] = []
     try:
@@ -258,12 +266,9 @@ def check(db: Path, first_id: int, shown: list, writer_logs: list[Path]) -> list
                 lost.append(f"{action}: {count} shown, {in_log[action]} in the log")
         # Every writer's commit is there.
         known = {row[0] for row in conn.execute("SELECT id FROM decisions")}
-        for log in writer_logs:
-            if log.exists():
-                for line in log.read_text().splitlines():
-                    action, _, decision_id = json.loads(line)
-                    if action != "undo" and decision_id not in known:
-                        lost.append(f"writer {log.stem}: decision {decision_id}")
+        for writer, (action, _, decision_id) in logged:
+            if action != "undo" and decision_id not in known:
+                lost.append(f"writer {writer}: decision {decision_id}")
         # Each decided invitation stands where its latest log entry put it.
         wrong = conn.execute(
             "SELECT count(*) FROM invitations i JOIN decisions d ON d.id = "
@@ -322,6 +327,8 @@ def main() -> int:
             )
             totals["lost"] += len(lost)
             lost_all += [f"round {round_number}: {item}" for item in lost]
+            for item in lost:
+                print(f"LOST round {round_number}: {item} (shown: {shown})", flush=True)
             if round_number % 10 == 0 or lost:
                 print(
                     f"round {round_number}: {totals['shown']} decisions shown so far, "
@@ -338,8 +345,6 @@ def main() -> int:
         f"decisions lost {totals['lost']} · writer commits checked {writer_commits} · "
         f"{time.monotonic() - started:.0f} s · files in {folder}"
     )
-    for item in lost_all[:50]:
-        print("LOST", item)
     return 1 if lost_all else 0
 
 
