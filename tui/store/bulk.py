@@ -143,7 +143,8 @@ def undo_in_chunks(
             outcome.cancelled = True
             break
         began = time.perf_counter()
-        reverted = call(Store.undo_batch, batch, limit=sizer.size)
+        below = outcome.last.id if outcome.last is not None else None
+        reverted = call(Store.undo_batch, batch, limit=sizer.size, below=below)
         took = time.perf_counter() - began
         if not reverted:
             break

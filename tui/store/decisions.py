@@ -196,9 +196,13 @@ class DecisionLog:
             f"SELECT count(*) FROM decisions d WHERE d.batch = ? AND {_STANDING}", (batch,)
         ).fetchone()[0]
 
-    def undo_batch(self, batch: int, *, limit: int | None = None) -> list[Decision]:
-        """Revert up to ``limit`` standing decisions of ``batch`` (newest first) in one
-        transaction; returns those reverted (empty once none is left to revert).
+    def undo_batch(
+        self, batch: int, *, limit: int | None = None, below: int | None = None
+    ) -> list[Decision]:
+        """Revert up to ``limit`` standing decisions of ``batch`` (newest first, and with an
+        id below ``below`` if given) in one transaction; returns those reverted (empty once
+        none is left). Chunks pass the last id they reverted as the next ``below``, so each
+        starts where the one before stopped instead of stepping over what it undid.
 
         A decision that another window has since decided over is never reverted: it is
         left standing, so a later :meth:`undo_check` of the batch names it.
@@ -206,9 +210,9 @@ class DecisionLog:
         now = self.clock()
         with self.transaction() as conn:
             targets = conn.execute(
-                f"SELECT d.* FROM decisions d WHERE d.batch = ? AND {_STANDING} "
+                f"SELECT d.* FROM decisions d WHERE d.batch = ? AND d.id < ? AND {_STANDING} "
                 f"AND NOT {_SUPERSEDED} ORDER BY d.id DESC LIMIT ?",
-                (batch, -1 if limit is None else limit),
+                (batch, below if below is not None else 1 << 62, -1 if limit is None else limit),
             ).fetchall()
             if targets:
                 self._write_undo(conn, targets, now)
