@@ -15,8 +15,7 @@ import pytest
 from conftest import Inv, db_statuses, make_db, open_app, press, screen_text, settle
 
 from tui.domain.models import NewInvitation, Person
-from tui.store import Store
-from tui.store import bulk as bulk_module
+from tui.store import Store, chunking
 
 WAIT = 20.0  # seconds: generous, the app answers within about one second
 
@@ -99,8 +98,8 @@ def big_split(tmp_path):
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Chunks of 20 rows, so a bulk decision over 600 takes many of them."""
-    monkeypatch.setattr(bulk_module, "FIRST_CHUNK", 20)
-    monkeypatch.setattr(bulk_module, "LARGEST_CHUNK", 20)
+    monkeypatch.setattr(chunking, "FIRST_CHUNK", 20)
+    monkeypatch.setattr(chunking, "LARGEST_CHUNK", 20)
 
 
 def pending_count(db) -> int:

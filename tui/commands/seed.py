@@ -14,6 +14,7 @@ import click
 
 from tui.store import Store, StoreError
 from tui.store.errors import sqlite_problem
+from tui.store.store import INSERT_CHUNK
 
 PROGRESS_FROM = 5000  # below this a bar only flickers
 
@@ -42,11 +43,14 @@ def seed_database(
     target = Path(db_path)
     remove_stale_builds(target)
     if not reset:
+        # A file made here gets fixed-size chunks (the same seed, the same bytes); rows
+        # added to an inbox that exists (maybe open in a window) go in chunks of ~100 ms.
+        fresh = not target.exists() or target.stat().st_size == 0
         rows = prepared_rows(count, seed, locales or None, workers=workers)
         written = [0]
         try:
             with Store.open(target, create=True) as store:
-                added = _add(store, rows, count, progress, written)
+                added = _add(store, rows, count, progress, written, fixed=fresh)
                 store.set_meta("seed", f"{seed}")
         except BaseException as exc:
             rows.close()  # stop the workers
@@ -68,7 +72,7 @@ def seed_database(
     rows = prepared_rows(count, seed, locales or None, workers=workers)
     try:
         with Store.open(build_path, create=True) as built:
-            added = _add(built, rows, count, progress, [0])
+            added = _add(built, rows, count, progress, [0], fixed=True)
             built.set_meta("seed", f"{seed}")
             _replace(built, target)
     except BaseException as exc:
@@ -83,16 +87,17 @@ def seed_database(
 BUILD_PREFIX = ".{name}.building-"
 
 
-def _add(store: Store, rows, count: int, progress: bool, written: list[int]) -> int:
+def _add(store: Store, rows, count: int, progress: bool, written: list[int], *, fixed: bool):
     """Add the rows in chunks; ``written[0]`` follows what is on disk."""
 
     def committed(total: int) -> None:
         written[0] = total
 
+    size = INSERT_CHUNK if fixed else None
     if not progress:
-        return store.add_rows(rows, on_chunk=committed)
+        return store.add_rows(rows, on_chunk=committed, chunk_rows=size)
     with click.progressbar(rows, length=count, label="Seeding", file=sys.stderr) as bar:
-        return store.add_rows(bar, on_chunk=committed)
+        return store.add_rows(bar, on_chunk=committed, chunk_rows=size)
 
 
 def _said(exc: BaseException) -> str:

@@ -7,6 +7,7 @@ import itertools
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from typing import TypeVar
 
 from tui.domain.models import Assessment, InboxRow, Invitation, NewInvitation
 from tui.store import rows
+from tui.store.chunking import ChunkSizer
 from tui.store.connection import connect
 from tui.store.decisions import DecisionLog
 from tui.store.errors import DamagedDatabase, StoreError, is_damage, sqlite_problem
@@ -37,16 +39,18 @@ _INVITATIONS_INSERT = (
     f"INSERT INTO invitations (person_id, {rows.INVITATION_COLUMNS}) VALUES ({', '.join('?' * 11)})"
 )
 _UNASSESSED = Assessment()
-# Rows per write transaction when adding invitations: about 60 ms here (measured by
-# tests/bench/chunk_bench.py), so another window waits for the lock no longer than that.
-# A fixed number of rows, not a time: the same seed must give a byte-identical file.
+# Rows per write transaction when a fixed size is asked for (a seed into a file it has just
+# created, which must come out byte-identical for the same seed: chunk boundaries shape the
+# file). About 60 ms on a fresh file here; into an existing inbox the size adapts instead.
 INSERT_CHUNK = 1000
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``size`` (the last may be shorter), drawn lazily."""
+def _chunks(items: Iterable[T], sizer: ChunkSizer | int) -> Iterator[list[T]]:
+    """``items`` in lists of ``sizer`` rows (or of its current size), drawn lazily."""
     iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+    while chunk := list(
+        itertools.islice(iterator, sizer if isinstance(sizer, int) else sizer.size)
+    ):
         yield chunk
 
 
@@ -179,13 +183,14 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         items: Iterable[NewInvitation],
         *,
         assess: Callable[[NewInvitation], Assessment] | None = None,
-        chunk_rows: int = INSERT_CHUNK,
+        chunk_rows: int | None = None,
         on_chunk: Callable[[int], None] | None = None,
     ) -> int:
         """Insert invitations (and their senders); returns how many were new.
 
-        Written in chunks of ``chunk_rows``, one short transaction each, so a window or a
-        command sharing the file waits at most one chunk for the write lock. A failure
+        Written in chunks, one short transaction each (about 100 ms of lock, or
+        ``chunk_rows`` rows if given), so a window or a command sharing the file waits at
+        most one chunk for the write lock. A failure
         part way keeps the chunks already written (whole) and nothing of the rest; adding
         the same items again adds only what is missing. Invitations whose
         ``external_key`` is already stored are skipped (before ``assess``, which runs
@@ -194,7 +199,8 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         person_values, invitation_values = rows.person_values, rows.invitation_values
         seen: set[str] = set()
         added = 0
-        for chunk in _chunks(items, chunk_rows):
+        sizer = chunk_rows or ChunkSizer(first=INSERT_CHUNK)
+        for chunk in _chunks(items, sizer):
             stored = self._stored_keys([item.external_key for item in chunk])
             prepared = [
                 (
@@ -205,7 +211,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
                 if item.external_key is None
                 or (item.external_key not in stored and item.external_key not in seen)
             ]
-            added += self._write_chunk(prepared, seen)
+            added += self._write_chunk(prepared, seen, sizer)
             if on_chunk is not None:
                 on_chunk(added)
         return added
@@ -214,7 +220,7 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         self,
         prepared: Iterable[tuple[tuple, tuple]],
         *,
-        chunk_rows: int = INSERT_CHUNK,
+        chunk_rows: int | None = None,
         on_chunk: Callable[[int], None] | None = None,
     ) -> int:
         """Like :meth:`add_invitations`, for invitations already turned into column values:
@@ -222,12 +228,14 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
 
         The seeder's worker processes prepare rows this way, so the process that writes
         only writes (plain tuples also cross between processes far cheaper than dataclasses).
-        Chunks are a fixed number of rows, so the same rows always give the same file.
+        With ``chunk_rows`` the chunks are a fixed number of rows, so the same rows give
+        the same file.
         """
         seen: set[str] = set()
         added = 0
-        for chunk in _chunks(prepared, chunk_rows):
-            added += self._write_chunk(chunk, seen)
+        sizer = chunk_rows or ChunkSizer(first=INSERT_CHUNK)
+        for chunk in _chunks(prepared, sizer):
+            added += self._write_chunk(chunk, seen, sizer)
             if on_chunk is not None:
                 on_chunk(added)
         return added
@@ -243,14 +251,20 @@ class Store(DecisionLog, ExportQueries, TrainingTables):
         )
         return {row[0] for row in found}
 
-    def _write_chunk(self, prepared: list[tuple[tuple, tuple]], seen: set[str]) -> int:
+    def _write_chunk(
+        self, prepared: list[tuple[tuple, tuple]], seen: set[str], sizer: ChunkSizer | int
+    ) -> int:
         """One transaction: the rows whose key is neither stored nor in ``seen``."""
         if not prepared:
             return 0
         key = rows.EXTERNAL_KEY
+        began = time.perf_counter()
         with self.transaction() as conn:
             is_new = self._new_keys(conn, seen)
-            return self._insert(conn, [row for row in prepared if is_new(row[1][key])])
+            added = self._insert(conn, [row for row in prepared if is_new(row[1][key])])
+        if not isinstance(sizer, int):
+            sizer.took(len(prepared), time.perf_counter() - began)
+        return added
 
     @staticmethod
     def _new_keys(conn: sqlite3.Connection, seen: set[str]) -> Callable[[str | None], bool]:
