@@ -6,7 +6,7 @@ Prints, for a copy of an inbox of ``--count`` invitations (seeded once and kept 
 - a bulk decision over every pending invitation (what ``*`` then ``a`` writes): total
   time, chunks, and the write lock held per chunk (median, p95, max);
 - its undo (one ``z``), the same figures;
-- seeding 20,000 invitations into it: lock held per chunk of ``INSERT_CHUNK`` rows;
+- seeding 20,000 invitations into it: lock held per chunk (sized to about 100 ms);
 - meanwhile a second process makes single decisions in a loop: how long each waited for
   the lock and took (median, p95, max), and how many failed with "database is locked".
 
@@ -28,7 +28,6 @@ from pathlib import Path
 from tui.commands.seed import seed_database
 from tui.store import Cursor, Filter, Store
 from tui.store.bulk import decide_in_chunks, undo_in_chunks
-from tui.store.store import INSERT_CHUNK
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -148,10 +147,10 @@ def main() -> None:
     chunk_times: list[float] = []
     real_write = Store._write_chunk
 
-    def timed_write(self, prepared, seen):
+    def timed_write(self, prepared, seen, sizer):
         began = time.perf_counter()
         try:
-            return real_write(self, prepared, seen)
+            return real_write(self, prepared, seen, sizer)
         finally:
             chunk_times.append(time.perf_counter() - began)
 
@@ -160,8 +159,8 @@ def main() -> None:
     began = time.perf_counter()
     seed_database(work, count=20_000, seed=8)
     print(
-        f"seed of 20,000 into it: {time.perf_counter() - began:.1f} s; lock per chunk of "
-        f"{INSERT_CHUNK} rows {quantiles(chunk_times)}"
+        f"seed of 20,000 into it: {time.perf_counter() - began:.1f} s; lock per chunk "
+        f"{quantiles(chunk_times)}"
     )
     print("  meanwhile:", report_other(other))
     shutil.rmtree(work.parent)
