@@ -1,11 +1,14 @@
 """Decisions, bulk decisions and undo for the inbox screen.
 
-Each decision is written by the store in one transaction on the screen's writer thread
-(:mod:`tui.ui.writer`), never on the UI thread; the list
-and the counts change only once that write has returned, so what the screen shows as done
-is on disk. Decision keys pressed while a write is still running wait in a queue and apply,
-in order, to whatever is selected when their turn comes: typing ``a a a`` decides three
-invitations in a row. A failed write shows an error, empties the queue and changes nothing.
+The writing itself is :class:`~tui.ui.decision_jobs.DecisionJobs` (a plain object on the
+writer thread): one transaction per decision, bulk decisions and undo in chunks of about
+100 ms of lock each (with progress in the status line and Esc to cancel). The list and
+the counts change only once a write has returned, so what the screen shows as done is on
+disk. Decision keys pressed while a write is still running wait in a queue and apply, in
+order, to whatever is selected when their turn comes: typing ``a a a`` decides three
+invitations in a row. A failed write shows an error, empties the queue and changes
+nothing; a decision or an undo that another window got to first is refused in the status
+line, and the list is refreshed.
 Exporting the decisions to CSV runs here too, in a thread worker.
 """
 
@@ -19,9 +22,10 @@ from textual import work
 
 from tui.domain.models import Decision
 from tui.store import Cursor, Store
+from tui.store.bulk import BulkOutcome
+from tui.ui.decision_jobs import DecisionJobs
 from tui.ui.gateway import assessment_of, error_text
 from tui.ui.marks import Marks
-from tui.ui.writer import Writer
 
 if TYPE_CHECKING:
     from tui.ui.screens.inbox import InboxScreen
@@ -32,26 +36,10 @@ VERBS = {
     "ignore": ("Ignore", "ignored", "ignoring"),
     "ask": ("Ask", "asked", "asking"),
 }
-WRITER_EXIT_WAIT = 5.0  # seconds the closing screen waits for queued decisions
-ID_CHUNK = 5000  # ids fetched per page when a decision covers a whole marked list
 
 
 def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-def marked_ids(store: Store, marks: Marks) -> list[int]:
-    """The ids a set of marks stands for; "all of a list" is streamed page by page."""
-    if marks.all_of is None:
-        return sorted(marks.ids)
-    ids: list[int] = []
-    after = None
-    while True:
-        batch = store.page(marks.all_of, after=after, limit=ID_CHUNK)
-        ids.extend(row.id for row in batch if row.id not in marks.excluded)
-        if len(batch) < ID_CHUNK:
-            return ids
-        after = Cursor.of(batch[-1])
 
 
 class TriageMixin:
@@ -60,14 +48,20 @@ class TriageMixin:
     def init_triage(self: InboxScreen) -> None:
         self._queue: deque[str] = deque()
         self._busy = False
-        self._writer = Writer()
+        self.jobs = DecisionJobs(self.triage_app.gateway, self.deliver)
 
     def close_writer(self: InboxScreen) -> None:
-        """The screen is going: let the decision being written finish (waiting a few
-        seconds at most) before the app closes the store under it. Keys still waiting
-        their turn are dropped: nothing showed them as done."""
-        self._writer.close()
-        self._writer.join(WRITER_EXIT_WAIT)
+        """The screen is going: a bulk job stops after its chunk, a decision being written
+        finishes (a few seconds at most) before the app closes the store under it. Keys
+        still waiting their turn are dropped: nothing showed them as done."""
+        self.jobs.close()
+
+    def cancel_bulk(self: InboxScreen) -> bool:
+        """Esc while a bulk decision or undo is written: stop after the current chunk."""
+        if self.jobs.cancel():
+            self.say("cancelling after this chunk…")
+            return True
+        return False
 
     # ------------------------------------------------------------------ keys
 
@@ -100,6 +94,8 @@ class TriageMixin:
     def _finish(self: InboxScreen) -> None:
         self._busy = False
         self._pump()
+        if not self.deciding:
+            self.outside_change_waiting()
 
     def _begin(self: InboxScreen, action: str) -> None:
         from tui.ui.screens.confirm import ConfirmScreen
@@ -118,12 +114,12 @@ class TriageMixin:
             self._finish()
             return
         if action == "ask":
-            self._ask_about(row.id, None)
+            self._ask_about(row.id, row.status, None)
             return
         assessment = None
         if self.invitation is not None and self.invitation.id == row.id:
             assessment = {row.id: assessment_of(*self.assessment)}
-        self._write([row.id], None, action, None, assessment)
+        self._write([row.id], None, action, None, assessment, expect={row.id: row.status})
 
     def _confirmed(self: InboxScreen, action: str, marks: Marks, yes: bool | None) -> None:
         if not yes:
@@ -132,7 +128,7 @@ class TriageMixin:
             return
         row = self.inbox.row
         if action == "ask" and row is not None:
-            self._ask_about(row.id, marks)
+            self._ask_about(row.id, row.status, marks)
         elif action == "ask":
             self._finish()
         else:
@@ -140,69 +136,96 @@ class TriageMixin:
 
     # ------------------------------------------------------------------ ask
 
-    def _ask_about(self: InboxScreen, invitation_id: int, marks: Marks | None) -> None:
+    def _ask_about(self: InboxScreen, invitation_id: int, status: str, marks: Marks | None) -> None:
         if self.invitation is not None and self.invitation.id == invitation_id:
-            self._open_composer(self.invitation, marks)
+            self._open_composer(self.invitation, status, marks)
         else:
-            self._load_for_composer(invitation_id, marks)
+            self._load_for_composer(invitation_id, status, marks)
 
     @work(thread=True, group="compose", exit_on_error=False)
-    def _load_for_composer(self: InboxScreen, invitation_id: int, marks: Marks | None) -> None:
+    def _load_for_composer(
+        self: InboxScreen, invitation_id: int, status: str, marks: Marks | None
+    ) -> None:
         try:
             invitation = self.triage_app.gateway.call(Store.get, invitation_id)
         except Exception as exc:
             self.deliver(self._write_failed, error_text(exc))
             return
-        self.deliver(self._open_composer, invitation, marks)
+        self.deliver(self._open_composer, invitation, status, marks)
 
-    def _open_composer(self: InboxScreen, invitation, marks: Marks | None) -> None:
+    def _open_composer(self: InboxScreen, invitation, status: str, marks: Marks | None) -> None:
         from tui.ui.screens.composer import ComposerScreen
 
         self.app.push_screen(
-            ComposerScreen(invitation), partial(self._composed, invitation.id, marks)
+            ComposerScreen(invitation), partial(self._composed, invitation.id, status, marks)
         )
 
     def _composed(
-        self: InboxScreen, invitation_id: int, marks: Marks | None, text: str | None
+        self: InboxScreen, invitation_id: int, status: str, marks: Marks | None, text: str | None
     ) -> None:
         if text is None:
             self.say("ask cancelled: nothing sent")
             self._finish()
             return
-        ids = None if marks is not None else [invitation_id]
-        self._write(ids, marks, "ask", text, None)
+        if marks is not None:
+            self._write(None, marks, "ask", text, None)
+        else:
+            self._write([invitation_id], None, "ask", text, None, expect={invitation_id: status})
 
     # ------------------------------------------------------------------ writing
 
-    def _write(self: InboxScreen, ids, marks, action, message, assessments) -> None:
-        if marks is not None and marks.all_of is not None:
+    def _write(self: InboxScreen, ids, marks, action, message, assessments, expect=None) -> None:
+        if marks is not None:
             self.say(f"{VERBS[action][2]} every marked invitation…")
-        self._record(ids, marks, action, message, assessments, self.triage_app.session)
+        self._record(ids, marks, action, message, assessments, self.triage_app.session, expect)
 
-    def _record(self: InboxScreen, *args) -> None:
-        self._writer.submit(self._record_now, *args)
-
-    def _record_now(
-        self: InboxScreen, ids, marks, action, message, assessments, session: str
+    def _record(
+        self: InboxScreen, ids, marks, action, message, assessments, session: str, expect=None
     ) -> None:
-        """Writer thread: one transaction for the whole decision (one row or every marked
-        one)."""
-        gateway = self.triage_app.gateway
-        try:
-            if ids is None:
-                ids = gateway.call(marked_ids, marks)
-            decisions = gateway.call(
-                Store.record_decisions,
-                ids,
+        if marks is not None:
+            self.jobs.decide(
                 action,
                 session=session,
-                assessments=assessments,
+                marks=marks,
                 message=message,
+                on_done=partial(self._bulk_recorded, action),
+                on_refused=self._refused,
+                on_failed=self._write_failed,
+                on_progress=partial(self._bulk_progress, VERBS[action][2]),
             )
-        except Exception as exc:
-            self.deliver(self._write_failed, error_text(exc))
             return
-        self.deliver(self._recorded, action, decisions, marks is not None)
+        (invitation_id,) = ids
+        self.jobs.decide(
+            action,
+            session=session,
+            seen=(invitation_id, (expect or {}).get(invitation_id)),
+            message=message,
+            assessments=assessments,
+            on_done=lambda outcome: self._recorded(action, outcome.decisions, False),
+            on_refused=self._refused,
+            on_failed=self._write_failed,
+        )
+
+    def _bulk_progress(self: InboxScreen, doing: str, done: int, total: int) -> None:
+        if self.jobs.bulk_running:
+            share = f" ({done * 100 // total}%)" if total else ""
+            self.say(f"{doing}… {done:,} of {total:,}{share} · Esc cancels")
+
+    def _bulk_recorded(self: InboxScreen, action: str, outcome: BulkOutcome) -> None:
+        self.forget_prepared()
+        self.shown = None
+        inbox = self.inbox
+        inbox.marks.clear()
+        self.load_counts()
+        inbox.reload()
+        past = VERBS[action][1]
+        said = f"{past} {plural(outcome.done, 'invitation')}"
+        if outcome.cancelled:
+            said += f" of {outcome.total:,}, then cancelled"
+        if outcome.skipped:
+            said += f"; {outcome.skipped:,} decided elsewhere meanwhile were left as they are"
+        self.say(said + (" · z undoes" if outcome.done else ""))
+        self._finish()
 
     def _recorded(self: InboxScreen, action: str, decisions: list[Decision], bulk: bool) -> None:
         self.forget_prepared(d.invitation_id for d in decisions)
@@ -230,6 +253,14 @@ class TriageMixin:
             self.update_status()
         self._finish()
 
+    def _refused(self: InboxScreen, text: str) -> None:
+        """Another window got there first: say so, change nothing, show what is there now."""
+        self._queue.clear()
+        self.app.bell()
+        self.say(text)
+        self.refresh_inbox()
+        self._finish()
+
     def _write_failed(self: InboxScreen, text: str) -> None:
         self._queue.clear()
         self.say(None)
@@ -239,31 +270,49 @@ class TriageMixin:
     # ------------------------------------------------------------------ undo
 
     def _undo(self: InboxScreen, session: str) -> None:
-        self._writer.submit(self._undo_now, session)
+        self.jobs.undo(
+            session=session,
+            on_done=self._undone_outcome,
+            on_refused=self._refused,
+            on_failed=self._write_failed,
+            on_progress=partial(self._bulk_progress, "undoing"),
+        )
 
-    def _undo_now(self: InboxScreen, session: str) -> None:
-        """Writer thread: revert this session's newest decision (a whole batch at once)."""
-        try:
-            reverted, cursor = self.triage_app.gateway.call(_undo_last, session)
-        except Exception as exc:
-            self.deliver(self._write_failed, error_text(exc))
+    def _undone_outcome(self: InboxScreen, outcome: BulkOutcome, cursor: Cursor | None) -> None:
+        if outcome.last is None:
+            self._undone([], None)
             return
-        self.deliver(self._undone, reverted, cursor)
+        if outcome.done > len(outcome.decisions):  # a large batch: recount, reload
+            self.forget_prepared()
+            self.load_counts()
+        else:
+            self.forget_prepared(d.invitation_id for d in outcome.decisions)
+            self.shift_counts([(d.new_status, d.previous_status) for d in outcome.decisions])
+        self._show_undone(outcome.last, outcome.done, cursor, cancelled=outcome.cancelled)
 
     def _undone(self: InboxScreen, reverted: list[Decision], cursor: Cursor | None) -> None:
+        """What an undo reverted (newest first); training undoes through here too."""
         if not reverted:
             self.say("nothing left to undo in this session")
             self._finish()
             return
         self.forget_prepared(d.invitation_id for d in reverted)
         self.shift_counts([(d.new_status, d.previous_status) for d in reverted])
-        status = reverted[-1].previous_status
+        self._show_undone(reverted[-1], len(reverted), cursor, cancelled=False)
+
+    def _show_undone(
+        self: InboxScreen, first: Decision, count: int, cursor: Cursor | None, *, cancelled: bool
+    ) -> None:
+        status = first.previous_status
         if self.split not in ("all", status):
             self.split = status
             self.splits_line.active = status
         self.reload_view(select=cursor)
-        verb = VERBS.get(reverted[-1].action, ("", reverted[-1].action, ""))[1]
-        self.say(f"undone: back from {verb} ({plural(len(reverted), 'invitation')})")
+        verb = VERBS.get(first.action, ("", first.action, ""))[1]
+        said = f"undone: back from {verb} ({plural(count, 'invitation')})"
+        if cancelled:
+            said += ", then cancelled: z undoes the rest"
+        self.say(said)
         self._finish()
 
     # ------------------------------------------------------------------ export
@@ -275,13 +324,15 @@ class TriageMixin:
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export(self: InboxScreen, split: str) -> None:
         """Worker: the current split's decisions to a CSV beside the database."""
-        from tui.export import default_export_path, export_decisions
+        from tui.export import default_export, export_decisions
 
         db_path = self.triage_app.gateway.db_path
         try:
-            out = default_export_path(db_path)
             # A read-only connection of its own: a long export never holds the UI's lock.
-            with Store.open(db_path, readonly=True) as store:
+            with (
+                default_export(db_path) as out,
+                Store.open(db_path, readonly=True, verify=False) as store,
+            ):
                 count = export_decisions(store, out, statuses=None if split == "all" else [split])
         except Exception as exc:
             self.deliver(self.say, None)
@@ -294,15 +345,6 @@ class TriageMixin:
         self.notify(
             f"{count:,} rows written to {where}", title="Exported", timeout=10, markup=False
         )
-
-
-def _undo_last(store: Store, session: str) -> tuple[list[Decision], Cursor | None]:
-    reverted = store.undo_last(session=session)
-    if not reverted:
-        return [], None
-    # Decisions come newest first; select the first one taken (top of a bulk batch).
-    invitation = store.get(reverted[-1].invitation_id)
-    return reverted, Cursor(invitation.sent_at, invitation.id)
 
 
 def _short(name: str, width: int = 30) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
@@ -31,6 +32,7 @@ from tui.ui.deliver import DeliverMixin
 from tui.ui.detail_loader import DetailLoaderMixin
 from tui.ui.find import FindMixin
 from tui.ui.gateway import error_text
+from tui.ui.outside_changes import OutsideChanges
 from tui.ui.triage import TriageMixin
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.inbox_list import InboxList
@@ -77,6 +79,8 @@ class InboxScreen(
         self._last_change = 0.0
         self._counts_requested = False
         self._settle_timer: Timer | None = None
+        self._outside: OutsideChanges | None = None
+        self._outside_waiting = False
         self._own: dict[type, Widget] = {}
         self.splits_line = SplitsLine()
         self.status_text = StatusText()
@@ -135,6 +139,11 @@ class InboxScreen(
         self.inbox.set_view(self.view())  # the split counts follow the first page
         self.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self.key_line.collect(self)
+        gateway = self.triage_app.gateway
+        self._outside = OutsideChanges(
+            partial(gateway.call, Store.data_version),
+            partial(self.deliver, self.outside_changed),
+        ).start()
 
     def _bindings_changed(self, screen: Screen) -> None:
         if screen is self:
@@ -177,6 +186,24 @@ class InboxScreen(
         self.forget_prepared()
         self.load_counts()
         self.inbox.reload()
+
+    def outside_changed(self) -> None:
+        """Another window or command wrote to the inbox: recount the splits and reload the
+        list around the same invitation (the cursor stays on it while it is in the list).
+
+        While this window is writing itself, the refresh waits for that write's result
+        (which moves the list itself) and runs after it.
+        """
+        if self.deciding:
+            self._outside_waiting = True
+            return
+        self._outside_waiting = False
+        self.refresh_inbox()
+
+    def outside_change_waiting(self) -> None:
+        """Run a refresh that waited for this window's own write (see outside_changed)."""
+        if self._outside_waiting:
+            self.outside_changed()
 
     # ------------------------------------------------------------------ status and detail
 
@@ -283,8 +310,11 @@ class InboxScreen(
         self.detail.focus()
 
     def action_back(self) -> None:
-        """Esc: leave the detail, else clear find, limit, marks and flagged-only in turn."""
+        """Esc: cancel a bulk decision being written; else leave the detail, else clear
+        find, limit, marks and flagged-only in turn."""
         inbox = self.inbox
+        if self.cancel_bulk():
+            return
         if not inbox.has_focus:
             inbox.focus()
         elif self.find_text:
@@ -365,6 +395,8 @@ class InboxScreen(
         self.app.push_screen(HelpScreen(self.help_entries()))
 
     def on_unmount(self) -> None:
+        if self._outside is not None:
+            self._outside.stop()
         self.bindings_updated_signal.unsubscribe(self)
         self.stop_frames()
         self.cancel_prefetch()

@@ -130,7 +130,7 @@ class TrainingInboxScreen(InboxScreen):
     # ------------------------------------------------------------------ deciding
 
     @work(thread=True, group="decide", exit_on_error=False)
-    def _record(self, ids, marks, action, message, assessments, session: str) -> None:
+    def _record(self, ids, marks, action, message, assessments, session: str, expect=None) -> None:
         """Worker: the session records the decision and returns its verdict."""
         gateway = self.triage_app.gateway
         try:
