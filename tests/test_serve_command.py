@@ -42,7 +42,8 @@ def test_a_results_file_that_is_not_ours_is_refused_untouched(tmp_path):
     result = run("--db", str(db), "serve")
     assert result.exit_code == 1
     assert result.output.strip() == (
-        f"invite-triage: error: {db} is not an SQLite database; refusing to touch it"
+        f"invite-triage: error: {db} is not an SQLite database "
+        "(or its first page is damaged); refusing to touch it"
     )
     assert db.read_bytes() == b"name,score\nAda,10\n"
 

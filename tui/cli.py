@@ -111,7 +111,9 @@ class LazyGroup(click.Group):
     envvar="INVITE_TRIAGE_DB",
     default=DEFAULT_DB,
     show_default=True,
-    type=click.Path(dir_okay=False),
+    # A plain string: the store checks the path itself, so a directory or any other
+    # unusable path gets the one-line error every other refusal gets.
+    metavar="PATH",
     help="The inbox database (also read from INVITE_TRIAGE_DB).",
 )
 @click.option(

@@ -58,7 +58,7 @@ def build(path: Path, count: int) -> None:
         return Assessment(FLAGS[k], RECOMMENDED[k])
 
     with Store.open(path, create=True) as store:
-        store.add_invitations(items(), assess=assess, batch_size=20000)
+        store.add_invitations(items(), assess=assess)
         built = time.perf_counter()
         batch = 50_000
         for start in range(1, count + 1, batch):

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -78,20 +79,20 @@ def command(ctx, out, statuses, since, all_history, bom, results, trainee) -> No
     db_path = ctx.obj["db"]
     with Store.open(db_path, readonly=True) as store, _exit_cleanly_on_sigterm():
         try:
-            target = _target(out, db_path, prefix="results" if results else "decisions")
-            if results:
-                from tui.simulate.results import export_results
+            with _target(out, db_path, prefix="results" if results else "decisions") as target:
+                if results:
+                    from tui.simulate.results import export_results
 
-                count = export_results(store, target, trainee=trainee, bom=bom)
-            else:
-                count = export_decisions(
-                    store,
-                    target,
-                    statuses=wanted,
-                    since=since_value,
-                    all_history=all_history,
-                    bom=bom,
-                )
+                    count = export_results(store, target, trainee=trainee, bom=bom)
+                else:
+                    count = export_decisions(
+                        store,
+                        target,
+                        statuses=wanted,
+                        since=since_value,
+                        all_history=all_history,
+                        bom=bom,
+                    )
         except ExportError as exc:
             fail(str(exc))
         except BrokenPipeError:
@@ -105,14 +106,26 @@ def command(ctx, out, statuses, since, all_history, bom, results, trainee) -> No
         click.echo(f"Exported {count} {what} to {visible(str(target))}")
 
 
-def _target(out: str | None, db_path: str, *, prefix: str) -> str | Path:
-    """Resolve ``--out``: ``-``, a file, or a fresh file in a directory (see ``OUT_HELP``)."""
-    from tui.export import default_export_path, export_path_in
+@contextlib.contextmanager
+def _target(out: str | None, db_path: str, *, prefix: str) -> Iterator[str | Path]:
+    """Resolve ``--out``: ``-``, a file, or a fresh file in a directory (see ``OUT_HELP``).
 
-    if out is None:
-        return default_export_path(db_path, prefix=prefix) if _stdout_is_terminal() else "-"
-    if out == "-":
-        return out
+    A default ``exports/`` folder made for an export that then fails is removed again.
+    """
+    from tui.export import default_export
+
+    if out is None and _stdout_is_terminal():
+        with default_export(db_path, prefix=prefix) as path:
+            yield path
+        return
+    yield _named_target(out, db_path, prefix=prefix)
+
+
+def _named_target(out: str | None, db_path: str, *, prefix: str) -> str | Path:
+    from tui.export import export_path_in
+
+    if out is None or out == "-":
+        return "-"
     if not out.strip():
         raise click.BadParameter("give a file name, a directory or -", param_hint="--out")
     path = Path(out).expanduser()

@@ -97,8 +97,12 @@ def command(ctx, path: str, check_only: bool) -> None:
     """
     from tui.cli import fail, folder_for_new_database
     from tui.domain.assessment import assess
+    from tui.domain.files import names_database, shown_path
     from tui.importers import ImportFileError, check, plan, run_import
+    from tui.store import StoreError
 
+    if names_database(path, ctx.obj["db"]):
+        fail(f"{shown_path(path)} is the inbox database itself (or one of its files)")
     try:
         source = plan(path)
         tally = check(source)
@@ -117,8 +121,21 @@ def command(ctx, path: str, check_only: bool) -> None:
             )
             return
         folder_for_new_database(ctx)
+        written = [0]
+
+        def committed(total: int) -> None:
+            written[0] = total
+
         with Store.open(ctx.obj["db"], create=True) as store:
-            outcome = run_import(store, source, assess)
+            try:
+                outcome = run_import(store, source, assess, on_chunk=committed)
+            except StoreError as exc:
+                if not written[0]:
+                    raise
+                fail(
+                    f"{exc}; {written[0]:,} invitations were added before it stopped "
+                    "(import the same file again to add the rest: nothing is added twice)"
+                )
     except ImportFileError as exc:
         fail(str(exc))
     click.echo(summary(source, outcome))

@@ -50,6 +50,8 @@ def run_app(
 
     app = InviteTriageApp(db_path, policy=policy, config=config, tune_gc=True)
     app.run()
+    if app.fatal_message:
+        fail(app.fatal_message)
     if app.return_code:
         raise SystemExit(app.return_code)
 

@@ -82,6 +82,10 @@ def run_training(options: Options, *, config=None, policy=None, title: str | Non
 
         app = TrainingApp(session, clock=clock, db_path=exercise, config=config, title=title)
         app.run()
+        if app.fatal_message:
+            from tui.store import StoreError
+
+            raise StoreError(app.fatal_message)
         summary = summarize(results.results(session.id))
         return session.id, summary, app.return_code
     finally:

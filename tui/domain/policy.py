@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from tui.domain.files import InputFileError, read_small_file, shown_path
 from tui.domain.models import ACTIONS
 from tui.domain.recommend import recommend, recommended_action
 from tui.domain.safe_text import visible
@@ -26,6 +27,7 @@ from tui.domain.vocabulary import RED_FLAGS, SEVERITIES
 
 PRESETS = ("default", "strict")
 VERSION = 1
+MAX_FILE_BYTES = 256 * 1024  # the default policy, comments and all, is under 8 kB
 
 
 class PolicyError(Exception):
@@ -125,8 +127,7 @@ def _say(text: Any) -> str:
 
 def _path(path: Any) -> str:
     """A path for a message: escaped, and if very long cut at the front so the name shows."""
-    shown = visible(str(path), keep_newlines=False)
-    return shown if len(shown) <= 120 else "..." + shown[-117:]
+    return shown_path(path)
 
 
 def _got(value: Any) -> str:
@@ -177,6 +178,9 @@ def _parse(text: str, where: str) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{where} is not valid TOML: {_say(exc)}") from None
+    except RecursionError:
+        # Python's TOML reader recurses once per nested array or table.
+        raise PolicyError(f"{where} is not a policy: its values are nested too deeply") from None
 
 
 def _preset_settings(name: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -235,16 +239,14 @@ def load_policy(path: str | os.PathLike | None = None) -> Policy:
     where = Path(path)
     if not where.exists() and str(path) in PRESETS:
         return preset(str(path))
-    if where.is_dir():
-        raise PolicyError(f"{_path(path)} is a directory, not a policy file")
     try:
-        raw = where.read_bytes()
+        raw = read_small_file(where, what="policy file", limit=MAX_FILE_BYTES)
     except FileNotFoundError:
         raise PolicyError(
             f"no policy file at {_path(path)} (built-in policies: {', '.join(PRESETS)})"
         ) from None
-    except OSError as exc:
-        raise PolicyError(f"cannot read policy file {_path(path)}: {exc.strerror}") from None
+    except InputFileError as exc:
+        raise PolicyError(str(exc)) from None
     label = f"policy file {_path(path)}"
     try:
         text = raw.decode("utf-8-sig")

@@ -1,7 +1,7 @@
 """CSV export: decisions to a spreadsheet-safe file (and the safe writer other exports share).
 
-The app's ``e`` key calls ``export_decisions(store, default_export_path(db_path),
-statuses=[split])``; the ``export`` command adds the command-line options.
+The app's ``e`` key calls ``export_decisions(store, path, statuses=[split])`` with ``path`` from
+``default_export(db_path)``; the ``export`` command adds the command-line options.
 """
 
 from tui.export.decisions import (
@@ -10,6 +10,7 @@ from tui.export.decisions import (
     STATUS_CHOICES,
     check_statuses,
     decision_rows,
+    default_export,
     default_export_path,
     export_decisions,
     export_path_in,
@@ -25,6 +26,7 @@ __all__ = [
     "ExportError",
     "check_statuses",
     "decision_rows",
+    "default_export",
     "default_export_path",
     "export_decisions",
     "export_path_in",

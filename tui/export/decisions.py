@@ -15,6 +15,7 @@ per line). Times are ISO 8601 as stored (UTC for decisions).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -121,6 +122,24 @@ def default_export_path(
     except OSError as exc:
         raise ExportError(f"cannot create {directory}: {exc.strerror or exc}") from None
     return export_path_in(directory, now, prefix=prefix)
+
+
+@contextlib.contextmanager
+def default_export(
+    db_path: str | os.PathLike, now: datetime | None = None, *, prefix: str = "decisions"
+) -> Iterator[Path]:
+    """:func:`default_export_path` for one export: if that export fails, an ``exports``
+    folder made for it is removed again, so a failed export leaves nothing behind."""
+    directory = Path(db_path).parent / EXPORTS_DIR
+    made = not directory.exists()
+    path = default_export_path(db_path, now, prefix=prefix)
+    try:
+        yield path
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                directory.rmdir()  # only ever removes an empty folder
+        raise
 
 
 def decision_rows(

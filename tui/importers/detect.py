@@ -15,6 +15,7 @@ import codecs
 import os
 from pathlib import Path
 
+from tui.domain.files import InputFileError, open_regular
 from tui.importers.errors import ImportFileError, label
 from tui.importers.messages import looks_like_messages
 
@@ -56,8 +57,11 @@ def detect(path: str | os.PathLike) -> str:
     where = label(path)
     if path.is_dir():
         return FOLDER
-    with path.open("rb") as handle:
-        head = handle.read(SNIFF)
+    try:
+        with open_regular(path, what="file to import") as handle:
+            head = handle.read(SNIFF)
+    except InputFileError as exc:
+        raise ImportFileError(where, exc.reason) from None
     if head.startswith(_ZIP_MAGIC):
         return ZIP
     if not head.strip():

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from tui.domain.files import InputFileError, open_regular
 from tui.domain.models import NewInvitation, Person
 from tui.importers.errors import ImportFileError, label
 from tui.importers.identity import digest, url_key
@@ -23,6 +24,9 @@ from tui.importers.jsonl_fields import FIELDS, REQUIRED, FieldError, json_type
 from tui.importers.record import Record
 
 SOURCE = "jsonl"
+# One invitation's line: a 10 kB name and a long note fit many times over. A longer line
+# is not read whole (a file of one endless line would fill memory).
+MAX_LINE = 4 * 1024 * 1024
 PERSON_FIELDS = tuple(f for f in FIELDS if f not in ("note", "sent_at", "key"))
 
 
@@ -131,8 +135,20 @@ def read_jsonl(path: str | os.PathLike) -> Iterator[Record]:
     """Each line's invitation, in file order; the first problem raises ImportFileError."""
     where = label(path)
     found = False
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
+    try:
+        handle = open_regular(path, what="file to import")
+    except InputFileError as exc:
+        raise ImportFileError(where, exc.reason) from None
+    with handle:
+        number = 0
+        while raw := handle.readline(MAX_LINE + 1):
+            number += 1
+            if len(raw) > MAX_LINE:
+                raise ImportFileError(
+                    where,
+                    f"the line is longer than {MAX_LINE:,} bytes; is this JSON Lines?",
+                    number,
+                )
             text = _decode_line(raw, where, number)
             if not text.strip():
                 continue

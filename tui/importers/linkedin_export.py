@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from tui.domain.files import InputFileError, read_small_file
 from tui.domain.models import NewInvitation, Person
 from tui.importers import csvtext
 from tui.importers.connections import Connections
@@ -35,7 +36,8 @@ PROFILE = "Profile.csv"
 HEADER = ("From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl")
 # Older exports lack the two URL columns; they are used when present.
 REQUIRED = ("From", "To", "Sent At", "Message", "Direction")
-MAX_MEMBER = 256 * 1024 * 1024  # refuse to inflate anything bigger from a zip
+MAX_MEMBER = 256 * 1024 * 1024  # refuse to read or inflate anything bigger
+INFLATE_STEP = 1024 * 1024  # bytes inflated per read, counted against MAX_MEMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +67,21 @@ NOTHING_USEFUL = f"no {INVITATIONS} or {MESSAGES} inside (is this the platform's
 # ---------------------------------------------------------------------------- opening
 
 
+def _read_file(path: Path) -> bytes:
+    try:
+        return read_small_file(path, what="CSV file", limit=MAX_MEMBER)
+    except InputFileError as exc:
+        raise ImportFileError(label(path), exc.reason) from None
+
+
 def open_csv(path: str | os.PathLike) -> ExportFiles:
     where = label(path)
-    return ExportFiles(where, Member(Path(path).read_bytes(), where))
+    return ExportFiles(where, Member(_read_file(Path(path)), where))
 
 
 def open_messages_csv(path: str | os.PathLike) -> ExportFiles:
     where = label(path)
-    return ExportFiles(where, None, messages=Member(Path(path).read_bytes(), where))
+    return ExportFiles(where, None, messages=Member(_read_file(Path(path)), where))
 
 
 def _pick(candidates: list[str], wanted: str, where: str) -> str | None:
@@ -120,18 +129,30 @@ def open_folder(path: str | os.PathLike) -> ExportFiles:
             "export?)"
         ) from None  # fmt: skip
     members = {
-        role: Member((root / name).read_bytes(), label(root / name))
-        for role, name in chosen.items()
+        role: Member(_read_file(root / name), label(root / name)) for role, name in chosen.items()
     }
     return ExportFiles(where, members.pop("invitations", None), **members)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
+    """The member's bytes, inflated up to :data:`MAX_MEMBER` and no further.
+
+    The size a zip declares is checked first, but it is only a claim: the bytes actually
+    inflated are counted, and reading stops as soon as they pass the cap.
+    """
     info = archive.getinfo(name)
+    too_large = f"more than {MAX_MEMBER:,} bytes uncompressed, too large to import"
     if info.file_size > MAX_MEMBER:
-        raise ImportFileError(where, f"{info.file_size} bytes uncompressed, too large to import")
+        raise ImportFileError(where, too_large)
     try:
-        return archive.read(info)
+        chunks, total = [], 0
+        with archive.open(info) as member:
+            while chunk := member.read(INFLATE_STEP):
+                total += len(chunk)
+                if total > MAX_MEMBER:
+                    raise ImportFileError(where, too_large)
+                chunks.append(chunk)
+        return b"".join(chunks)
     # zlib.error: damaged compressed data; RuntimeError: an encrypted member;
     # NotImplementedError: an unknown compression method.
     except (

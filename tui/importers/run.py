@@ -1,10 +1,12 @@
-"""Importing a path into the store: check everything first, then add it in one transaction.
+"""Importing a path into the store: check everything first, then add it in short chunks.
 
 The file is read twice. The first pass only validates (no database is opened, so a bad
-file cannot even create an empty inbox); the second runs in one transaction: the new
-invitations, what Connections.csv says about earlier ones, then the asks and replies that
-``messages.csv`` holds (:mod:`tui.importers.threads`). Anything failing rolls all of it
-back, so an import is all or nothing.
+file cannot even create an empty inbox, and a bad line adds nothing); the second feeds the
+store's ``add_invitations``, which writes in short transactions so a window open on the
+same inbox keeps working, then what Connections.csv says about earlier invitations (also in
+short transactions), then, in one transaction, the asks and replies that ``messages.csv``
+holds (:mod:`tui.importers.threads`). Should the writing fail part way (a full disk, a
+kill), whole chunks are kept, and importing the same data again adds the rest, nothing twice.
 """
 
 from __future__ import annotations
@@ -159,9 +161,17 @@ def check(source: Plan) -> Tally:
     return tally
 
 
-def run_import(store, source: Plan, assess: Callable[[NewInvitation], Assessment]) -> Outcome:
-    """Add the source's new invitations, refresh ``known``, then record the asks and replies
-    of its messages.csv: all in one transaction."""
+def run_import(
+    store,
+    source: Plan,
+    assess: Callable[[NewInvitation], Assessment],
+    *,
+    on_chunk: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Add the source's new invitations in chunks, refresh ``known``, then record the asks
+    and replies of its messages.csv (one transaction: there are at most a few per sender).
+
+    ``on_chunk(added so far)`` follows each chunk of invitations committed."""
     tally = Tally()
     added: Counter = Counter()
     learned: dict[str, bool] = {}
@@ -179,17 +189,17 @@ def run_import(store, source: Plan, assess: Callable[[NewInvitation], Assessment
                 work[item.external_key] = (item.person.company, item.person.position)
             yield item
 
-    with store.transaction():
-        store.add_invitations(items(), assess=counting_assess)
-        updated = update_known(store, learned, assess, work) if learned else 0
-        threads, me = (None, None)
-        if source.messages is not None:
+    store.add_invitations(items(), assess=counting_assess, on_chunk=on_chunk)
+    updated = update_known(store, learned, assess, work) if learned else 0
+    threads, me = (None, None)
+    if source.messages is not None:
+        with store.transaction():
             threads, me = _record_threads(store, source, assess)
     return Outcome(tally=tally, added=added, known_updated=updated, threads=threads, me=me)
 
 
 def _record_threads(store, source: Plan, assess) -> tuple[ThreadTally, Me]:
-    """Inside the import's transaction: the asks and replies messages.csv adds."""
+    """Inside a transaction: the asks and replies messages.csv adds."""
     me = source.me
     if me is None:
         remembered = store.get_meta(OWN_PROFILE)

@@ -24,16 +24,18 @@ def update_known(
 ) -> int:
     """Set ``known`` for invitations stored under these external keys; returns how many changed.
 
-    Runs in one transaction. Each changed invitation is assessed again with ``assess`` so
-    the list's flag column agrees with the new fact. ``work_by_key`` gives a connection's
-    ``(company, position)`` from Connections.csv, filled in where the sender has none.
+    Each chunk of keys is one short transaction (a window sharing the file waits for one
+    chunk at most); running it again after a failure finishes the rest. Each changed
+    invitation is assessed again with ``assess`` so the list's flag column agrees with the
+    new fact. ``work_by_key`` gives a connection's ``(company, position)`` from
+    Connections.csv, filled in where the sender has none.
     """
     work_by_key = work_by_key or {}
     keys = list(known_by_key)
     changed = 0
-    with store.transaction() as conn:
-        for start in range(0, len(keys), CHUNK):
-            chunk = keys[start : start + CHUNK]
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        with store.transaction() as conn:
             found = conn.execute(
                 "SELECT i.id, i.person_id, i.external_key, p.known, p.company, p.position "
                 "FROM invitations i "

@@ -143,12 +143,9 @@ class MessageLog:
     ):
         """An ask made on the platform (read from ``messages.csv``): the decision, dated
         when the message was sent, and its message under ``external_key``."""
-        with self.transaction() as conn:
-            batch = conn.execute("SELECT coalesce(max(batch), 0) + 1 FROM decisions").fetchone()[0]
-            return self._decide_one(
-                conn, invitation_id, "ask", "asked", at, session, batch, None, None, body,
-                external_key,
-            )  # fmt: skip
+        return self.record_decisions(
+            [invitation_id], "ask", session=session, message=body, at=at, message_key=external_key
+        )[0]
 
     def known_message_keys(self, keys: Iterable[str]) -> set[str]:
         """Which of these external keys are stored already (undone asks' messages too)."""

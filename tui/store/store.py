@@ -3,21 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from tui.domain.models import Assessment, InboxRow, Invitation, NewInvitation
 from tui.store import rows
+from tui.store.chunking import ChunkSizer
 from tui.store.connection import connect
 from tui.store.decisions import DecisionLog
-from tui.store.errors import StoreError
+from tui.store.errors import DamagedDatabase, StoreError, is_damage, sqlite_problem
 from tui.store.export_queries import ExportQueries
-from tui.store.list_query import Cursor, Filter, count_rows, list_rows
+from tui.store.list_query import (
+    Cursor,
+    Filter,
+    count_rows,
+    keyset_clause,
+    list_rows,
+    view_clauses,
+)
 from tui.store.messages import MessageLog
 from tui.store.training import TrainingTables
 
+T = TypeVar("T")
 _FULL_SELECT = (
     f"SELECT i.*, {', '.join('p.' + c.strip() for c in rows.PERSON_COLUMNS.split(','))} "
     "FROM invitations i JOIN people p ON p.id = i.person_id"
@@ -31,6 +44,34 @@ _INVITATIONS_INSERT = (
 _UNASSESSED = Assessment()
 PENDING = Filter()
 RECEIVED = Filter(status=None)  # every status but sent
+# Rows per write transaction when a fixed size is asked for (a seed into a file it has just
+# created, which must come out byte-identical for the same seed: chunk boundaries shape the
+# file). About 60 ms on a fresh file here; into an existing inbox the size adapts instead.
+INSERT_CHUNK = 1000
+
+
+def _chunks(items: Iterable[T], sizer: ChunkSizer | int) -> Iterator[list[T]]:
+    """``items`` in lists of ``sizer`` rows (or of its current size), drawn lazily."""
+    iterator = iter(items)
+    while chunk := list(
+        itertools.islice(iterator, sizer if isinstance(sizer, int) else sizer.size)
+    ):
+        yield chunk
+
+
+def _write_error(what: str, exc: sqlite3.Error, conn: sqlite3.Connection) -> StoreError:
+    if is_damage(exc):
+        return DamagedDatabase(f"the database is damaged ({exc})")
+    return StoreError(f"{what}: {sqlite_problem(exc, _directory_of(conn))}")
+
+
+def _directory_of(conn: sqlite3.Connection) -> str | None:
+    """The folder of the connection's main file (where a full disk would matter)."""
+    try:
+        file = conn.execute("PRAGMA database_list").fetchone()[2]
+    except sqlite3.Error:
+        return None
+    return (os.path.dirname(file) or ".") if file else None
 
 
 def utc_now() -> str:
@@ -44,7 +85,7 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
         self.conn = conn
         self.conn.row_factory = sqlite3.Row
         self.clock = clock
-        self._depth = 0  # transactions open on this store (nested ones join the outer)
+        self._depth = 0  # nesting of transaction()
 
     @classmethod
     def open(
@@ -53,9 +94,11 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
         *,
         create: bool = False,
         readonly: bool = False,
+        verify: bool = True,
         clock: Callable[[], str] = utc_now,
     ) -> Store:
-        return cls(connect(path, create=create, readonly=readonly), clock=clock)
+        """See :func:`tui.store.connection.connect` for ``create``, ``readonly``, ``verify``."""
+        return cls(connect(path, create=create, readonly=readonly, verify=verify), clock=clock)
 
     def close(self) -> None:
         self.conn.close()
@@ -70,8 +113,8 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction: the write lock is taken up front.
 
-        Inside another one it joins it: everything commits, or rolls back, with the
-        outermost (an import adds invitations, asks and replies all or nothing).
+        A transaction opened inside another one joins it: the outer one commits or rolls
+        back the whole.
         """
         if self._depth:
             self._depth += 1
@@ -82,8 +125,8 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot write to the database: {exc}") from None
+        except sqlite3.Error as exc:
+            raise _write_error("cannot write to the database", exc, self.conn) from None
         self._depth = 1
         try:
             yield self.conn
@@ -92,7 +135,7 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
             if isinstance(exc, sqlite3.IntegrityError):
                 raise
             # Read-only file, disk full, I/O error, lock timeout: tell the user, keep going.
-            raise StoreError(f"cannot write to the database: {exc}") from None
+            raise _write_error("cannot write to the database", exc, self.conn) from None
         except BaseException:
             self._rollback()
             raise
@@ -102,7 +145,7 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise StoreError(f"cannot save to the database: {exc}") from None
+            raise _write_error("cannot save to the database", exc, self.conn) from None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -116,42 +159,92 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
         items: Iterable[NewInvitation],
         *,
         assess: Callable[[NewInvitation], Assessment] | None = None,
-        batch_size: int = 5000,
+        chunk_rows: int | None = None,
+        on_chunk: Callable[[int], None] | None = None,
     ) -> int:
         """Insert invitations (and their senders); returns how many were new.
 
-        Runs in one transaction, so a failure half way leaves the inbox as it was.
-        Invitations whose ``external_key`` is already stored are skipped (before ``assess``).
+        Written in chunks, one short transaction each (about 100 ms of lock, or
+        ``chunk_rows`` rows if given), so a window or a command sharing the file waits at
+        most one chunk for the write lock. A failure
+        part way keeps the chunks already written (whole) and nothing of the rest; adding
+        the same items again adds only what is missing. Invitations whose
+        ``external_key`` is already stored are skipped (before ``assess``, which runs
+        outside the transaction). ``on_chunk(added so far)`` follows each commit.
         """
         person_values, invitation_values = rows.person_values, rows.invitation_values
-        with self.transaction() as conn:
-            is_new = self._new_keys(conn)
-            prepared = (
+        seen: set[str] = set()
+        added = 0
+        sizer = chunk_rows or ChunkSizer(first=INSERT_CHUNK)
+        for chunk in _chunks(items, sizer):
+            stored = self._stored_keys([item.external_key for item in chunk])
+            prepared = [
                 (
                     person_values(item.person),
                     invitation_values(item, assess(item) if assess else _UNASSESSED),
                 )
-                for item in items
-                if is_new(item.external_key)
-            )
-            return self._insert(conn, prepared, batch_size)
+                for item in chunk
+                if item.external_key is None
+                or (item.external_key not in stored and item.external_key not in seen)
+            ]
+            added += self._write_chunk(prepared, seen, sizer)
+            if on_chunk is not None:
+                on_chunk(added)
+        return added
 
-    def add_rows(self, prepared: Iterable[tuple[tuple, tuple]], *, batch_size: int = 5000) -> int:
+    def add_rows(
+        self,
+        prepared: Iterable[tuple[tuple, tuple]],
+        *,
+        chunk_rows: int | None = None,
+        on_chunk: Callable[[int], None] | None = None,
+    ) -> int:
         """Like :meth:`add_invitations`, for invitations already turned into column values:
         ``(rows.person_values(person), rows.invitation_values(item, assessment))`` pairs.
 
         The seeder's worker processes prepare rows this way, so the process that writes
         only writes (plain tuples also cross between processes far cheaper than dataclasses).
+        With ``chunk_rows`` the chunks are a fixed number of rows, so the same rows give
+        the same file.
         """
+        seen: set[str] = set()
+        added = 0
+        sizer = chunk_rows or ChunkSizer(first=INSERT_CHUNK)
+        for chunk in _chunks(prepared, sizer):
+            added += self._write_chunk(chunk, seen, sizer)
+            if on_chunk is not None:
+                on_chunk(added)
+        return added
+
+    def _stored_keys(self, keys: list[str | None]) -> set[str]:
+        wanted = [key for key in keys if key is not None]
+        if not wanted:
+            return set()
+        found = self.conn.execute(
+            "SELECT external_key FROM invitations "
+            "WHERE external_key IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted),),
+        )
+        return {row[0] for row in found}
+
+    def _write_chunk(
+        self, prepared: list[tuple[tuple, tuple]], seen: set[str], sizer: ChunkSizer | int
+    ) -> int:
+        """One transaction: the rows whose key is neither stored nor in ``seen``."""
+        if not prepared:
+            return 0
         key = rows.EXTERNAL_KEY
+        began = time.perf_counter()
         with self.transaction() as conn:
-            is_new = self._new_keys(conn)
-            return self._insert(conn, (row for row in prepared if is_new(row[1][key])), batch_size)
+            is_new = self._new_keys(conn, seen)
+            added = self._insert(conn, [row for row in prepared if is_new(row[1][key])])
+        if not isinstance(sizer, int):
+            sizer.took(len(prepared), time.perf_counter() - began)
+        return added
 
     @staticmethod
-    def _new_keys(conn: sqlite3.Connection) -> Callable[[str | None], bool]:
+    def _new_keys(conn: sqlite3.Connection, seen: set[str]) -> Callable[[str | None], bool]:
         """A test for external keys: true for None, and for a key neither stored nor seen."""
-        seen: set[str] = set()
         sql = "SELECT 1 FROM invitations WHERE external_key = ?"
 
         def is_new(key: str | None) -> bool:
@@ -165,23 +258,16 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
         return is_new
 
     @staticmethod
-    def _insert(conn: sqlite3.Connection, prepared: Iterable[tuple], size: int) -> int:
-        """Insert prepared rows in batches of ``size``, numbering the people from max + 1."""
-        first = next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
-        people, invitations = [], []
-        for person, invitation in prepared:
-            people.append((next_id, *person))
-            invitations.append((next_id, *invitation))
-            next_id += 1
-            if len(people) >= size:
-                conn.executemany(_PEOPLE_INSERT, people)
-                conn.executemany(_INVITATIONS_INSERT, invitations)
-                people.clear()
-                invitations.clear()
-        if people:
-            conn.executemany(_PEOPLE_INSERT, people)
-            conn.executemany(_INVITATIONS_INSERT, invitations)
-        return next_id - first
+    def _insert(conn: sqlite3.Connection, prepared: list[tuple[tuple, tuple]]) -> int:
+        """Insert prepared rows, numbering the people from max + 1."""
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
+        conn.executemany(
+            _PEOPLE_INSERT, [(number, *row[0]) for number, row in enumerate(prepared, first)]
+        )
+        conn.executemany(
+            _INVITATIONS_INSERT, [(number, *row[1]) for number, row in enumerate(prepared, first)]
+        )
+        return len(prepared)
 
     # ------------------------------------------------------------------ reading the inbox
 
@@ -215,6 +301,23 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
             self.conn, view, after=after, before=before, from_end=from_end, limit=limit
         )
 
+    def seen_page(
+        self, view: Filter, *, after: Cursor | None = None, limit: int = 5000
+    ) -> list[tuple[int, str, str]]:
+        """``(id, status, sent_at)`` for one page of a list, newest first, by keyset: what a
+        bulk decision reads (far lighter than :meth:`page`'s rows)."""
+        clauses, params = view_clauses(view)
+        keyset = keyset_clause(after=after)
+        if keyset is not None:
+            clauses.append(keyset[0])
+            params.extend(keyset[1])
+        join = " JOIN people p ON p.id = i.person_id" if view.search else ""
+        sql = (
+            f"SELECT i.id, i.status, i.sent_at FROM invitations i{join} "
+            f"WHERE {' AND '.join(clauses)} ORDER BY i.sent_at DESC, i.id DESC LIMIT ?"
+        )
+        return [tuple(row) for row in self.conn.execute(sql, [*params, limit])]
+
     def count(self, view: Filter, *, before: Cursor | None = None) -> int:
         """How many invitations a filtered list holds (above ``before``, if given)."""
         return count_rows(self.conn, view, before=before)
@@ -241,6 +344,19 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
             if len(batch) < 500:
                 return
             after = Cursor.of(batch[-1])
+
+    def statuses_of(self, invitation_ids: Iterable[int]) -> dict[int, str]:
+        """The current status of each of these invitations (those that exist)."""
+        found = self.conn.execute(
+            "SELECT id, status FROM invitations WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(invitation_ids)),),
+        )
+        return {row[0]: row[1] for row in found}
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (any process) commits to the
+        file: cheap enough to poll to notice outside changes."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     # ------------------------------------------------------------------ metadata
 

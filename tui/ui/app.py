@@ -11,12 +11,14 @@ import contextlib
 import gc
 import os
 import signal
+import sys
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -26,6 +28,7 @@ from tui.store import Store
 from tui.ui.bindings import APP_BINDINGS
 from tui.ui.config import Config
 from tui.ui.gateway import Gateway
+from tui.ui.hangup import StdinHangup
 from tui.ui.palette import InboxCommands
 from tui.ui.render.timefmt import system_now
 from tui.ui.services import AGE_TICK, SETTLE_DELAY, Services
@@ -95,6 +98,8 @@ class InviteTriageApp(App[None]):
         self.tune_gc = tune_gc
         self._gc_tuned = False
         self._signals: list[int] = []
+        self._verified = False
+        self.fatal_message: str | None = None
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         if self.config.theme:
@@ -113,10 +118,40 @@ class InviteTriageApp(App[None]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self.gateway.on_damaged = self._damaged_from_thread
+        self._hangup = None
+        if not self.is_headless:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                self._hangup = StdinHangup(sys.stdin.fileno(), self._hung_up).start()
 
     def on_unmount(self) -> None:
         self._remove_signal_handlers()
+        if self._hangup is not None:
+            self._hangup.stop()
         self.gateway.close()
+
+    # ------------------------------------------------------------------ ending badly
+
+    def _damaged_from_thread(self, text: str) -> None:
+        # Any thread (a worker, the writer) may meet the damage; the UI thread ends the app
+        # (call_later posts a message: safe from any thread).
+        self.call_later(self.stop_damaged, text)
+
+    def stop_damaged(self, text: str) -> None:
+        """The file is damaged: end the app with exit code 1; ``run_app`` prints ``text``."""
+        self.fatal_message = text
+        self.exit(return_code=1)
+
+    def _hung_up(self) -> None:
+        # The terminal is gone (end of input with no SIGHUP): end as SIGHUP would.
+        self.call_later(self.exit)
+
+    @work(thread=True, exclusive=True, group="verify", exit_on_error=False)
+    def verify_file(self) -> None:
+        """Worker: check a large database whole, once its first screen is up (a small one
+        was checked when opened). Damage ends the app through ``gateway.on_damaged``."""
+        with contextlib.suppress(Exception):
+            self.gateway.verify()
 
     def first_page_shown(self) -> None:
         """Called once the inbox shows its first rows: tune the garbage collector.
@@ -128,6 +163,9 @@ class InviteTriageApp(App[None]):
         and young collections run less often, which turns 75-130 ms pauses every few
         decisions into rare, shorter ones.
         """
+        if not self._verified:
+            self._verified = True
+            self.verify_file()
         if self.tune_gc and not self._gc_tuned:
             self._gc_tuned = True
             self.call_after_refresh(self._tune_gc)

@@ -26,6 +26,11 @@ from pathlib import Path
 from textual.binding import Binding
 from textual.keys import Keys, key_to_character
 
+from tui.domain.files import InputFileError, read_small_file, shown_path
+from tui.domain.safe_text import visible
+
+MAX_FILE_BYTES = 256 * 1024  # a keymap and a theme fit in a few hundred bytes
+
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(key.value for key in Keys)
 
@@ -85,32 +90,47 @@ def load_config(
     """
     explicit = path is not None or bool(os.environ.get("INVITE_TRIAGE_CONFIG"))
     file = Path(path) if path is not None else config_path()
-    if not file.exists():
-        if explicit:
-            raise ConfigError(f"config file {file} does not exist")
-        return Config()
+    shown = shown_path(file)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file {file}: {exc}") from None
+        raw = read_small_file(file, what="config file", limit=MAX_FILE_BYTES)
+    except FileNotFoundError:
+        if explicit:
+            raise ConfigError(f"config file {shown} does not exist") from None
+        return Config()
+    except InputFileError as exc:
+        raise ConfigError(str(exc)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"cannot read config file {shown}: it is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{file}: not valid TOML ({exc})") from None
+        raise ConfigError(f"{shown}: not valid TOML ({said(exc)})") from None
+    except RecursionError:
+        # Python's TOML reader recurses once per nested array or table.
+        raise ConfigError(f"{shown}: not a config file: values nested too deeply") from None
     unknown = sorted(set(data) - {"keymap", "theme"})
     if unknown:
-        raise ConfigError(f"{file}: unknown setting {unknown[0]!r} (expected keymap, theme)")
+        raise ConfigError(f"{shown}: unknown setting {said(unknown[0])} (expected keymap, theme)")
     theme = data.get("theme")
     theme_names = sorted(themes)
     if theme is not None and (not isinstance(theme, str) or theme not in theme_names):
         raise ConfigError(
-            f"{file}: theme {theme!r} is not a theme (choose one of {', '.join(theme_names)})"
+            f"{shown}: theme {said(theme)} is not a theme (choose one of {', '.join(theme_names)})"
         )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        raise ConfigError(f'{file}: [keymap] must be a table of binding id = "key"')
+        raise ConfigError(f'{shown}: [keymap] must be a table of binding id = "key"')
     if not keymap:
         return Config(path=file, theme=theme)
     groups = [list(scope) for scope in (scopes() if callable(scopes) else scopes)]
     return Config(path=file, keymap=check_keymap(file, keymap, groups), theme=theme)
+
+
+def said(value: object, limit: int = 60) -> str:
+    """A value from the file, quoted for a message: escaped, and cut if long."""
+    text = visible(repr(value) if not isinstance(value, Exception) else str(value))
+    text = text.replace("\n", " ").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _defaults(bindings: Iterable[Binding]) -> dict[str, list[str]]:
@@ -123,6 +143,7 @@ def _defaults(bindings: Iterable[Binding]) -> dict[str, list[str]]:
 
 def check_keymap(file: Path, keymap: dict, scopes: list[list[Binding]]) -> dict[str, str]:
     """Every id known, every key valid, and no key left doing two things in one scope."""
+    shown = shown_path(file)
     defaults: dict[str, list[str]] = {}
     for scope in scopes:
         defaults.update(_defaults(scope))
@@ -132,15 +153,15 @@ def check_keymap(file: Path, keymap: dict, scopes: list[list[Binding]]) -> dict[
             close = difflib.get_close_matches(binding_id, list(defaults), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise ConfigError(
-                f"{file}: [keymap] unknown binding id {binding_id!r} "
+                f"{shown}: [keymap] unknown binding id {said(binding_id)} "
                 f"({hint}known ids: {', '.join(sorted(defaults))})"
             )
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f'{file}: [keymap] {binding_id} must be a key in quotes, like "y"')
+            raise ConfigError(f'{shown}: [keymap] {binding_id} must be a key in quotes, like "y"')
         keys = [key.strip() for key in value.split(",")]
         for key in keys:
             if not valid_key(key):
-                raise ConfigError(f"{file}: [keymap] {binding_id}: {key!r} is not a key name")
+                raise ConfigError(f"{shown}: [keymap] {binding_id}: {said(key)} is not a key name")
         result[binding_id] = ",".join(keys)
     for scope in scopes:
         owners: dict[str, str] = {}
@@ -151,8 +172,8 @@ def check_keymap(file: Path, keymap: dict, scopes: list[list[Binding]]) -> dict[
                 other = owners.get(normal)
                 if other is not None and other != binding_id:
                     raise ConfigError(
-                        f"{file}: [keymap] key {key!r} would do both {other} and {binding_id}; "
-                        "give one of them another key"
+                        f"{shown}: [keymap] key {said(key)} would do both {other} and "
+                        f"{binding_id}; give one of them another key"
                     )
                 owners[normal] = binding_id
     return result

@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 
 from tui.domain.models import Assessment, Flag, Invitation, Recommendation
 from tui.store import Store, StoreError
+from tui.store.connection import VERIFY_PAGES, check_pages
+from tui.store.errors import DamagedDatabase, is_damage, sqlite_problem
 
 T = TypeVar("T")
 
@@ -32,7 +34,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, StoreError):
         return str(exc)
     if isinstance(exc, sqlite3.Error):
-        return f"database error: {exc}"
+        return f"database error: {sqlite_problem(exc)}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
     return str(exc) or type(exc).__name__
@@ -60,13 +62,36 @@ class Gateway:
         self._reader: Store | None = None
         self._reader_lock = threading.Lock()
         self._reader_failed = self.db_path is None
+        # Told once, from whichever thread meets it, that the file is damaged: the app
+        # then ends with one line rather than go on reading and writing a broken file.
+        self.on_damaged: Callable[[str], None] | None = None
+        self._damage_told = False
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(store, *args, **kwargs)`` while holding the store lock."""
         with self._lock:
             if self._closed:
                 raise StoreError("the database is closed")
-            return fn(self._store, *args, **kwargs)
+            try:
+                return fn(self._store, *args, **kwargs)
+            except Exception as exc:
+                self._check_damage(exc)
+                raise
+
+    def _check_damage(self, exc: BaseException) -> None:
+        if not (isinstance(exc, DamagedDatabase) or is_damage(exc)):
+            return
+        where = self.db_path if self.db_path is not None else "the database"
+        text = str(exc) if isinstance(exc, DamagedDatabase) else f"{where} is damaged ({exc})"
+        if not self._damage_told and self.on_damaged is not None:
+            self._damage_told = True
+            self.on_damaged(f"{text}; the app stopped so as not to make it worse")
+
+    def verify(self) -> bool:
+        """Check a large file whole for damage (a small one was checked when opened), on
+        the reader connection: a few seconds per GB, and no other call waits for it.
+        Returns whether a check ran; damage is told through ``on_damaged``."""
+        return self.slow_read(_verify_large, self.db_path)
 
     def slow_read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Like :meth:`call`, for slow read-only queries (counting or searching a million rows).
@@ -82,11 +107,15 @@ class Gateway:
                     raise StoreError("the database is closed")
                 if self._reader is None:
                     try:
-                        self._reader = Store.open(self.db_path, readonly=True)
+                        self._reader = Store.open(self.db_path, readonly=True, verify=False)
                     except StoreError:
                         self._reader_failed = True
                 if self._reader is not None:
-                    return fn(self._reader, *args, **kwargs)
+                    try:
+                        return fn(self._reader, *args, **kwargs)
+                    except Exception as exc:
+                        self._check_damage(exc)
+                        raise
         return self.call(fn, *args, **kwargs)
 
     def close(self) -> None:
@@ -136,6 +165,12 @@ class Gateway:
         invitation = self.call(Store.get, invitation_id)
         flags, recommendation = self.evaluate(invitation)
         return invitation, flags, recommendation
+
+
+def _verify_large(store: Store, db_path: Path | None) -> bool:
+    if store.conn.execute("PRAGMA page_count").fetchone()[0] <= VERIFY_PAGES:
+        return False
+    return check_pages(store.conn, db_path or Path("the database"))
 
 
 def assessment_of(flags: list[Flag], recommendation: Recommendation | None) -> Assessment:

@@ -40,6 +40,10 @@ class Writer:
             self._thread.start()
         self._jobs.put((fn, args))
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         """Let the queued jobs finish, then end the thread (returns at once)."""
         if not self._closed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from tui.domain.files import shown_path
 from tui.simulate import cast
 from tui.simulate.scenarios.built import Built
 from tui.simulate.scenarios.loader import ScenarioError, ScenarioSpec, load_file
@@ -40,12 +41,11 @@ def names() -> tuple[str, ...]:
 def load(name: str) -> ScenarioSpec:
     """A built-in scenario by name, or a scenario file by path (``*.toml``)."""
     if name.endswith(".toml") or "/" in name or "\\" in name:
-        path = Path(name)
-        if not path.is_file():
-            raise ScenarioError(f"no scenario file at {path}")
-        return load_file(path)
+        return load_file(Path(name))
     if name not in BUILT_IN:
-        raise ScenarioError(f"unknown scenario {name!r} (choose from {', '.join(names())})")
+        raise ScenarioError(
+            f"unknown scenario {shown_path(repr(name), 60)} (choose from {', '.join(names())})"
+        )
     with resources.as_file(resources.files(__package__) / f"{name}.toml") as path:
         return load_file(path, name=name)
 

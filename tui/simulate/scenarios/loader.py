@@ -12,7 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.domain.files import InputFileError, read_small_file, shown_path
 from tui.domain.models import INTENTS, PHOTO_KINDS
+from tui.domain.safe_text import visible
 from tui.simulate.cast import STOCK, Role
 
 PROFILES = ("empty", "thin", "full")
@@ -23,6 +25,7 @@ _BOOL_KEYS = ("stock_note", "silent", "known")
 _KEYS = {"slot", "intent", "photo", "profile", "sent_ago", "reply_after", "skills"}
 _KEYS |= set(_TEXT_KEYS) | set(_INT_KEYS) | set(_BOOL_KEYS)
 MAX_SENDERS = 2000
+MAX_FILE_BYTES = 4 * 1024 * 1024  # 2,000 senders with long notes fit well under this
 
 
 class ScenarioError(ValueError):
@@ -49,12 +52,22 @@ def duration(text: object, where: str) -> float:
 
 
 def load_file(path: Path, name: str | None = None) -> ScenarioSpec:
+    where = shown_path(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        raw = read_small_file(path, what="scenario file", limit=MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise ScenarioError(f"no scenario file at {where}") from None
+    except InputFileError as exc:
+        raise ScenarioError(str(exc)) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{where}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{path}: not valid TOML ({exc})") from None
-    return parse(data, name=name or path.stem, where=str(path))
+        raise ScenarioError(f"{where}: not valid TOML ({visible(str(exc))})") from None
+    except RecursionError:
+        raise ScenarioError(f"{where}: not a scenario: values nested too deeply") from None
+    return parse(data, name=name or path.stem, where=where)
 
 
 def parse(data: dict, *, name: str, where: str) -> ScenarioSpec:

@@ -1,12 +1,15 @@
 """Decisions, bulk decisions and undo: keys in order, each written before it is shown done.
 
 A decision key joins a queue; one decision at a time is taken from it, asked about if it
-needs asking (a bulk decision's confirmation, the composer for "ask"), and written by the
-store in one transaction on the writer thread (:mod:`tui.ui.writer`), never on the UI
-thread. Only once the write has returned does the screen hear of it (``on_done``) and
-change the list and the counts, so what the screen shows as done is on disk. Keys typed
-while a write runs wait their turn and then apply to whatever is selected: ``a a a``
-decides three invitations in a row. A failed write empties the queue and changes nothing.
+needs asking (a bulk decision's confirmation, the composer for "ask"), and written on the
+writer thread by :class:`~tui.ui.inbox.decision_jobs.DecisionJobs`, never on the UI
+thread: a single decision in one transaction that expects the status the user saw, a bulk
+decision or an undo in chunks of about 100 ms of lock each (progress in the status line,
+Esc cancels). Only once the write has returned does the screen hear of it (``on_done``)
+and change the list and the counts, so what the screen shows as done is on disk. Keys
+typed while a write runs wait their turn and then apply to whatever is selected: ``a a a``
+decides three invitations in a row. A failed write empties the queue and changes nothing;
+a decision another window got to first is refused (``on_refused``).
 
 A decision acts on the highlighted row only while it is on screen: a key pressed while the
 list shows other rows (scrolled away with the wheel) brings the highlighted row back into
@@ -24,11 +27,12 @@ from textual.widget import Widget
 
 from tui.domain.models import Assessment, Decision
 from tui.store import Cursor, Store
+from tui.store.bulk import BulkOutcome
 from tui.ui.gateway import Gateway, error_text
+from tui.ui.inbox.decision_jobs import DecisionJobs
 from tui.ui.inbox.inbox_list import InboxList
 from tui.ui.inbox.marks import Marks
 from tui.ui.render.row import clean, fit
-from tui.ui.writer import Writer
 
 # action -> (question verb, what happened, what is happening)
 VERBS = {
@@ -36,8 +40,6 @@ VERBS = {
     "ignore": ("Ignore", "ignored", "ignoring"),
     "ask": ("Ask", "asked", "asking"),
 }
-WRITER_EXIT_WAIT = 5.0  # seconds the closing screen waits for queued decisions
-ID_CHUNK = 5000  # ids fetched per page when a decision covers a whole marked list
 NAMED = 3  # senders a bulk confirmation names
 
 
@@ -58,20 +60,6 @@ def who(names: list[str], count: int) -> str:
     return f"{shown} and {rest:,} more" if rest > 0 and shown else shown
 
 
-def marked_ids(store: Store, marks: Marks) -> list[int]:
-    """The ids a set of marks stands for; "all of a list" is streamed page by page."""
-    if marks.all_of is None:
-        return sorted(marks.ids)
-    ids: list[int] = []
-    after = None
-    while True:
-        batch = store.page(marks.all_of, after=after, limit=ID_CHUNK)
-        ids.extend(row.id for row in batch if row.id not in marks.excluded)
-        if len(batch) < ID_CHUNK:
-            return ids
-        after = Cursor.of(batch[-1])
-
-
 def first_senders(store: Store, marks: Marks, limit: int = NAMED) -> list[str]:
     """The names of the first few marked senders, in list order."""
     if marks.all_of is not None:
@@ -82,16 +70,9 @@ def first_senders(store: Store, marks: Marks, limit: int = NAMED) -> list[str]:
     return [invitation.person.name for invitation in invitations[:limit]]
 
 
-def undo_last(store: Store, session: str) -> tuple[list[Decision], Cursor | None, list[str]]:
-    """Revert ``session``'s newest decision (a whole batch at once): what was reverted,
-    where its first invitation sits, and the names of the first few senders."""
-    reverted = store.undo_last(session=session)
-    if not reverted:
-        return [], None, []
-    # Decisions come newest first; select the first one taken (top of a bulk batch).
-    first = store.get(reverted[-1].invitation_id)
-    names = [store.get(d.invitation_id).person.name for d in reverted[::-1][:NAMED]]
-    return reverted, Cursor(first.sent_at, first.id), names
+def names_of(store: Store, ids: list[int]) -> list[str]:
+    """The senders' names of the first few invitations."""
+    return [store.get(invitation_id).person.name for invitation_id in ids[:NAMED]]
 
 
 @dataclass
@@ -99,11 +80,17 @@ class Outcome:
     """A decision or an undo as written: what the screen shows next."""
 
     action: str  # accept, ignore, ask, or undo
-    decisions: list[Decision]  # written, or (undo) reverted
+    decisions: list[Decision]  # written, or (undo) reverted; a bulk one's first chunk only
     bulk: bool = False
     names: list[str] = field(default_factory=list)  # the first few senders
     cursor: Cursor | None = None  # undo: where the first reverted invitation sits
     extra: tuple = ()  # what a training session answers besides (its verdict)
+    done: int = 0  # how many were written (all of a bulk one, not only ``decisions``)
+    total: int = 0  # how many a bulk one was asked for
+    moves: dict = field(default_factory=dict)  # (from status, to status) -> how many
+    cancelled: bool = False  # a bulk job stopped part way (Esc)
+    skipped: int = 0  # decided elsewhere meanwhile, left as they were
+    last: Decision | None = None  # undo: the oldest decision reverted
 
 
 class Decisions:
@@ -119,6 +106,8 @@ class Decisions:
         assessment_for: Callable[[int], Assessment | None],
         on_done: Callable[[Outcome], None],
         on_failed: Callable[[str], None],
+        on_refused: Callable[[str], None],
+        on_idle: Callable[[], None],
         say: Callable[[str | None], None],
         busy: Callable[[str | None], None],
     ) -> None:
@@ -129,11 +118,13 @@ class Decisions:
         self.assessment_for = assessment_for
         self.on_done = on_done
         self.on_failed = on_failed
+        self.on_refused = on_refused
+        self.on_idle = on_idle
         self.say = say
         self.busy_with = busy
         self.queue: deque[str] = deque()
         self.writing = False
-        self.writer = Writer()
+        self.jobs = DecisionJobs(gateway, node.call_later)
 
     @property
     def busy(self) -> bool:
@@ -145,25 +136,30 @@ class Decisions:
         self.queue.append(action)
         self._pump()
 
+    def cancel_bulk(self) -> bool:
+        """Esc while a bulk decision or undo is written: stop after the current chunk."""
+        return self.jobs.cancel()
+
     def close(self) -> None:
-        """The screen is going: let the decision being written finish (waiting a few
-        seconds at most) before the app closes the store under it. Keys still waiting
-        their turn are dropped: nothing showed them as done."""
-        self.writer.close()
-        self.writer.join(WRITER_EXIT_WAIT)
+        """The screen is going: a bulk job stops after its chunk, a decision being written
+        finishes (a few seconds at most) before the app closes the store under it. Keys
+        still waiting their turn are dropped: nothing showed them as done."""
+        self.jobs.close()
 
     def _pump(self) -> None:
         while not self.writing and self.queue:
             action = self.queue.popleft()
             self.writing = True
             if action == "undo":
-                self.writer.submit(self.undo_now)
+                self.write_undo()
             else:
                 self._begin(action)
 
     def _finish(self) -> None:
         self.writing = False
         self._pump()
+        if not self.busy:
+            self.on_idle()
 
     # ------------------------------------------------------------------ asking first
 
@@ -188,13 +184,13 @@ class Decisions:
             self._finish()
             return
         if action == "ask":
-            self._compose(row.id, None, [row.name])
+            self._compose(row.id, row.status, None, [row.name])
             return
         assessments = None
         assessment = self.assessment_for(row.id)
         if assessment is not None:
             assessments = {row.id: assessment}
-        self._write([row.id], None, action, None, assessments, [row.name])
+        self.write_single(row.id, row.status, action, None, assessments, [row.name])
 
     def _name_senders(self, action: str, marks: Marks, count: int) -> None:
         """Worker thread: the first few marked senders, for the confirmation to name."""
@@ -223,81 +219,147 @@ class Decisions:
             if row is None:
                 self._finish()
             else:
-                self._compose(row.id, marks, names)
+                self._compose(row.id, row.status, marks, names)
         else:
-            self._write(None, marks, action, None, None, names)
+            self.write_bulk(marks, action, None, names)
 
-    def _compose(self, invitation_id: int, marks: Marks | None, names: list[str]) -> None:
+    def _compose(self, invitation_id: int, status: str, marks: Marks | None, names) -> None:
         self.node.run_worker(
-            partial(self._load_for_composer, invitation_id, marks, names),
+            partial(self._load_for_composer, invitation_id, status, marks, names),
             group="compose",
             thread=True,
             exit_on_error=False,
         )
 
-    def _load_for_composer(self, invitation_id: int, marks: Marks | None, names) -> None:
+    def _load_for_composer(self, invitation_id: int, status: str, marks, names) -> None:
         try:
             invitation = self.gateway.call(Store.get, invitation_id)
         except Exception as exc:
             self.node.call_later(self._write_failed, error_text(exc))
             return
-        self.node.call_later(self._open_composer, invitation, marks, names)
+        self.node.call_later(self._open_composer, invitation, status, marks, names)
 
-    def _open_composer(self, invitation, marks: Marks | None, names: list[str]) -> None:
+    def _open_composer(self, invitation, status: str, marks: Marks | None, names) -> None:
         from tui.ui.dialogs.composer import ComposerScreen  # loaded when first needed
 
         self.node.app.push_screen(
-            ComposerScreen(invitation), partial(self._composed, invitation.id, marks, names)
+            ComposerScreen(invitation),
+            partial(self._composed, invitation.id, status, marks, names),
         )
 
-    def _composed(self, invitation_id: int, marks, names: list[str], text: str | None) -> None:
+    def _composed(self, invitation_id: int, status: str, marks, names, text: str | None) -> None:
         if text is None:
             self.say("ask cancelled: nothing sent")
             self._finish()
-            return
-        ids = None if marks is not None else [invitation_id]
-        self._write(ids, marks, "ask", text, None, names)
+        elif marks is not None:
+            self.write_bulk(marks, "ask", text, names)
+        else:
+            self.write_single(invitation_id, status, "ask", text, None, names)
 
     # ------------------------------------------------------------------ writing
 
-    def _write(self, ids, marks, action, message, assessments, names) -> None:
-        if marks is not None and marks.all_of is not None:
-            self.busy_with(f"{VERBS[action][2]} every marked invitation…")
-        self.writer.submit(self.record_now, ids, marks, action, message, assessments, names)
+    def write_single(self, invitation_id, status, action, message, assessments, names) -> None:
+        """One decision, expecting the status the user saw (another window may have moved
+        it meanwhile: then it is refused)."""
 
-    def record_now(self, ids, marks, action, message, assessments, names) -> None:
-        """Writer thread: one transaction for the whole decision (one row or every marked
-        one)."""
-        try:
-            if ids is None:
-                ids = self.gateway.call(marked_ids, marks)
-            decisions = self.gateway.call(
-                Store.record_decisions,
-                ids,
-                action,
-                session=self.session,
-                assessments=assessments,
-                message=message,
+        def done(outcome: BulkOutcome) -> None:
+            self._written(Outcome(action, outcome.decisions, names=names, done=outcome.done))
+
+        self.jobs.decide(
+            action,
+            session=self.session,
+            seen=(invitation_id, status),
+            message=message,
+            assessments=assessments,
+            on_done=done,
+            on_refused=self._refused,
+            on_failed=self._write_failed,
+        )
+
+    def write_bulk(self, marks: Marks, action: str, message: str | None, names) -> None:
+        doing = VERBS[action][2]
+        self.busy_with(f"{doing} every marked invitation…")
+
+        def done(outcome: BulkOutcome) -> None:
+            self._written(
+                Outcome(
+                    action,
+                    outcome.decisions,
+                    bulk=True,
+                    names=names,
+                    done=outcome.done,
+                    total=outcome.total,
+                    moves=dict(outcome.moves),
+                    cancelled=outcome.cancelled,
+                    skipped=outcome.skipped,
+                )
             )
-        except Exception as exc:
-            self.node.call_later(self._write_failed, error_text(exc))
-            return
-        outcome = Outcome(action, decisions, bulk=marks is not None, names=names)
-        self.node.call_later(self._written, outcome)
 
-    def undo_now(self) -> None:
-        """Writer thread: revert this session's newest decision (a whole batch at once)."""
+        self.jobs.decide(
+            action,
+            session=self.session,
+            marks=marks,
+            message=message,
+            on_done=done,
+            on_refused=self._refused,
+            on_failed=self._write_failed,
+            on_progress=partial(self._progress, doing),
+        )
+
+    def write_undo(self) -> None:
+        """Revert this session's newest decision (a whole batch, in chunks)."""
+        self.jobs.undo(
+            session=self.session,
+            on_done=self._undone,
+            on_refused=self._refused,
+            on_failed=self._write_failed,
+            on_progress=partial(self._progress, "undoing"),
+        )
+
+    def _undone(self, outcome: BulkOutcome, cursor: Cursor | None) -> None:
+        ids = [d.invitation_id for d in reversed(outcome.decisions)]
+        self.node.run_worker(
+            partial(self._name_undone, outcome, cursor, ids),
+            group="undone",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _name_undone(self, outcome: BulkOutcome, cursor, ids: list[int]) -> None:
+        """Worker thread: who was undone, for the status line to name."""
         try:
-            reverted, cursor, names = self.gateway.call(undo_last, self.session)
-        except Exception as exc:
-            self.node.call_later(self._write_failed, error_text(exc))
-            return
-        outcome = Outcome("undo", reverted, len(reverted) > 1, names, cursor)
-        self.node.call_later(self._written, outcome)
+            names = self.gateway.call(names_of, ids)
+        except Exception:
+            names = []
+        result = Outcome(
+            "undo",
+            outcome.decisions,
+            bulk=outcome.done > 1,
+            names=names,
+            cursor=cursor,
+            done=outcome.done,
+            moves=dict(outcome.moves),
+            cancelled=outcome.cancelled,
+            last=outcome.last,
+        )
+        self.node.call_later(self._written, result)
+
+    def _progress(self, doing: str, done: int, total: int) -> None:
+        if self.jobs.bulk_running:
+            share = f" ({done * 100 // total}%)" if total else ""
+            self.busy_with(f"{doing}… {done:,} of {total:,}{share} · Esc cancels")
 
     def _written(self, outcome: Outcome) -> None:
         self.busy_with(None)
         self.on_done(outcome)
+        self._finish()
+
+    def _refused(self, text: str) -> None:
+        """Another window got there first: nothing was changed."""
+        self.queue.clear()
+        self.busy_with(None)
+        self.node.app.bell()
+        self.on_refused(text)
         self._finish()
 
     def _write_failed(self, text: str) -> None:

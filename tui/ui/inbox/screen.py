@@ -11,6 +11,7 @@ status line.
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on
@@ -34,6 +35,7 @@ from tui.ui.inbox.key_bar import KeyBar
 from tui.ui.inbox.search_bar import SearchBar
 from tui.ui.inbox.splits_bar import SplitsBar, visible_splits
 from tui.ui.inbox.status_bar import StatusBar
+from tui.ui.outside_changes import OutsideChanges
 from tui.ui.render.detail import PreparedDetail
 from tui.ui.render.row import LEGEND
 from tui.ui.services import Services
@@ -105,6 +107,8 @@ class InboxScreen(Screen):
         self._last_change = 0.0
         self._settle_timer: Timer | None = None
         self._counts_requested = False
+        self.outside: OutsideChanges | None = None
+        self._outside_waiting = False
 
     # ------------------------------------------------------------------ composing
 
@@ -149,6 +153,11 @@ class InboxScreen(Screen):
         self.decisions = self.make_decisions()
         self.finder = Finder(self, gateway, on_found=self._found, on_error=self.failed)
         self.inbox.set_view(self.view())
+        # Other windows and commands write to the same file: notice, and show it.
+        self.outside = OutsideChanges(
+            partial(gateway.call, Store.data_version),
+            partial(self.call_later, self.outside_changed),
+        ).start()
 
     def make_decisions(self) -> Decisions:
         return Decisions(
@@ -159,11 +168,15 @@ class InboxScreen(Screen):
             assessment_for=self.assessment_for,
             on_done=self.decided,
             on_failed=self.failed,
+            on_refused=self.refused,
+            on_idle=self._refresh_if_waiting,
             say=self.say,
             busy=self.status.busy,
         )
 
     def on_unmount(self) -> None:
+        if self.outside is not None:
+            self.outside.stop()
         self.loader.cancel_prefetch()
         self.decisions.close()
         self.workers.cancel_all()
@@ -304,14 +317,35 @@ class InboxScreen(Screen):
         self.splits_bar.counts = counts
         self.update_status()
 
-    def shift_counts(self, moves: list[tuple[str, str]]) -> None:
-        """Apply status changes ``(from, to)`` to the split counts without a recount."""
+    def shift_counts(self, moves: dict[tuple[str, str], int]) -> None:
+        """Apply status changes ``(from, to) -> how many`` to the split counts without a
+        recount."""
         if self.counts is None:
             return
-        for old, new in moves:
-            self.counts[old] = max(0, self.counts.get(old, 0) - 1)
-            self.counts[new] = self.counts.get(new, 0) + 1
+        for (old, new), count in moves.items():
+            self.counts[old] = max(0, self.counts.get(old, 0) - count)
+            self.counts[new] = self.counts.get(new, 0) + count
         self.splits_bar.counts = self.counts
+
+    def outside_changed(self) -> None:
+        """Another window or command wrote to the inbox: recount the splits and reload the
+        list around the same invitation (the cursor stays on it while it is in the list).
+        While this window is writing itself, the refresh waits for that write's result
+        (which moves the list itself) and runs after it."""
+        if self.deciding:
+            self._outside_waiting = True
+            return
+        self._outside_waiting = False
+        self.refresh_inbox()
+
+    def _refresh_if_waiting(self) -> None:
+        if self._outside_waiting:
+            self.outside_changed()
+
+    def refused(self, text: str) -> None:
+        """Another window decided first: say so, change nothing, show what is there now."""
+        self.say(text)
+        self.refresh_inbox()
 
     def refresh_inbox(self) -> None:
         """Recount and reload (new invitations arrived, or a reply changed a status)."""
@@ -338,9 +372,12 @@ class InboxScreen(Screen):
         self.detail.focus()
 
     def action_back(self) -> None:
-        """Esc: leave the detail, else clear find, limit, marks and flagged-only in turn."""
+        """Esc: cancel a bulk decision being written; else leave the detail, else clear
+        find, limit, marks and flagged-only in turn."""
         inbox = self.inbox
-        if not inbox.has_focus:
+        if self.decisions.cancel_bulk():
+            self.status.busy("cancelling after this chunk…")
+        elif not inbox.has_focus:
             inbox.focus()
         elif self.finder.text:
             self.finder.text = None
@@ -468,7 +505,6 @@ class InboxScreen(Screen):
     def decided(self, outcome: Outcome) -> None:
         """A decision or an undo is on disk: show it."""
         ids = [decision.invitation_id for decision in outcome.decisions]
-        self.loader.forget(ids)
         if self._shown_key is not None and self._shown_key[0] in ids:
             # Its detail is out of date even when the status stays (asking again adds a
             # message to an invitation that is already "asked").
@@ -476,36 +512,58 @@ class InboxScreen(Screen):
         if outcome.action == "undo":
             self._undone(outcome)
             return
-        decisions = outcome.decisions
-        self.shift_counts([(d.previous_status, d.new_status) for d in decisions])
         past = VERBS[outcome.action][1]
         inbox = self.inbox
-        if outcome.bulk or len(decisions) != 1:
+        if outcome.bulk:
+            self.loader.forget()
+            self._shown_key = None
+            self.shift_counts(outcome.moves)
             inbox.marks.clear()
             inbox.reload()
-            count = len(decisions)
-            self.say(f"{past} {plural(count, 'invitation')}: {who(outcome.names, count)}")
-        elif decisions:
+            # The confirmation named the senders; this says how it went.
+            said = f"{past} {plural(outcome.done, 'invitation')}"
+            if outcome.cancelled:
+                said += f" of {outcome.total:,}, then cancelled"
+            if outcome.skipped:
+                said += f"; {outcome.skipped:,} decided elsewhere meanwhile were left as they are"
+            self.say(said + (" · z undoes" if outcome.done else ""))
+        elif outcome.decisions:
+            self.loader.forget(ids)
+            decided = outcome.decisions[0]
+            self.shift_counts({(decided.previous_status, decided.new_status): 1})
             self.say(f"{past} {who(outcome.names, 1)} · z undoes")
-            decided = decisions[0]
             removed = inbox.replace_statuses({decided.invitation_id: decided.new_status})
             if not removed and self.split == "all":
                 inbox.select_next_matching("pending")
         self.update_status()
 
     def _undone(self, outcome: Outcome) -> None:
-        reverted = outcome.decisions
-        if not reverted:
+        first = outcome.last
+        if first is None:
             self.say("nothing left to undo in this session")
             return
-        self.shift_counts([(d.new_status, d.previous_status) for d in reverted])
-        status = reverted[-1].previous_status
+        if outcome.moves:
+            self.shift_counts(outcome.moves)
+        else:
+            self.load_counts()
+        self.loader.forget(
+            None
+            if outcome.done > len(outcome.decisions)
+            else [d.invitation_id for d in outcome.decisions]
+        )
+        status = first.previous_status
         if self.split not in ("all", status):
             self.split = status
             self.splits_bar.active = status
         self.reload_view(select=outcome.cursor)
-        was = VERBS.get(reverted[-1].action, ("", reverted[-1].action, ""))[1]
-        self.say(f"undone: {who(outcome.names, len(reverted))} back to {status} (was {was})")
+        was = VERBS.get(first.action, ("", first.action, ""))[1]
+        if outcome.done == 1 and outcome.names:
+            said = f"undone: {who(outcome.names, 1)} back to {status} (was {was})"
+        else:
+            said = f"undone: back from {was} ({plural(outcome.done, 'invitation')})"
+        if outcome.cancelled:
+            said += ", then cancelled: z undoes the rest"
+        self.say(said)
 
     # ------------------------------------------------------------------ export and help
 
@@ -521,13 +579,15 @@ class InboxScreen(Screen):
 
     def _export(self, split: str) -> None:
         """Worker: the current split's decisions to a CSV beside the database."""
-        from tui.export import default_export_path, export_decisions
+        from tui.export import default_export, export_decisions
 
         db_path = self.services.gateway.db_path
         try:
-            out = default_export_path(db_path)
             # A read-only connection of its own: a long export never holds the UI's lock.
-            with Store.open(db_path, readonly=True) as store:
+            with (
+                default_export(db_path) as out,
+                Store.open(db_path, readonly=True, verify=False) as store,
+            ):
                 count = export_decisions(store, out, statuses=None if split == "all" else [split])
         except Exception as exc:
             self.call_later(self._exported, f"export failed: {error_text(exc)}", False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tui.store import Cursor, Store
 from tui.ui.gateway import error_text
 from tui.ui.inbox.decisions import Decisions, Outcome
+from tui.ui.writer import Writer
 
 
 def decide(store: Store, trainer, invitation_id: int, action: str, message: str | None):
@@ -32,29 +33,57 @@ def undo(store: Store, trainer):
 
 
 class TrainingDecisions(Decisions):
-    """One decision at a time, through ``trainer`` (a training session)."""
+    """One decision at a time, through ``trainer`` (a training session), on a writer
+    thread of its own."""
 
     def __init__(self, *args, trainer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.trainer = trainer
+        self.writer = Writer("invite-triage-training")
 
-    def record_now(self, ids, marks, action, message, assessments, names) -> None:
+    def close(self) -> None:
+        super().close()
+        self.writer.close()
+        self.writer.join(5.0)
+
+    def write_single(self, invitation_id, status, action, message, assessments, names) -> None:
+        self.writer.submit(self._decide_now, invitation_id, action, message, names)
+
+    def write_bulk(self, marks, action, message, names) -> None:
+        self._write_failed("training decides one invitation at a time")
+
+    def _decide_now(self, invitation_id: int, action: str, message, names) -> None:
         try:
-            if not ids or len(ids) != 1:
-                raise ValueError("training decides one invitation at a time")
             decision, verdict, invitation = self.gateway.call(
-                decide, self.trainer, ids[0], action, message
+                decide, self.trainer, invitation_id, action, message
             )
         except Exception as exc:
             self.node.call_later(self._write_failed, error_text(exc))
             return
-        outcome = Outcome(action, [decision], names=names, extra=(verdict, invitation))
+        outcome = Outcome(action, [decision], names=names, done=1, extra=(verdict, invitation))
         self.node.call_later(self._written, outcome)
 
-    def undo_now(self) -> None:
+    def write_undo(self) -> None:
+        self.writer.submit(self._undo_now)
+
+    def _undo_now(self) -> None:
         try:
             reverted, cursor, names = self.gateway.call(undo, self.trainer)
         except Exception as exc:
             self.node.call_later(self._write_failed, error_text(exc))
             return
-        self.node.call_later(self._written, Outcome("undo", reverted, False, names, cursor))
+        moves: dict = {}
+        for d in reverted:
+            moves[d.new_status, d.previous_status] = (
+                moves.get((d.new_status, d.previous_status), 0) + 1
+            )
+        outcome = Outcome(
+            "undo",
+            reverted,
+            names=names,
+            cursor=cursor,
+            done=len(reverted),
+            moves=moves,
+            last=reverted[-1] if reverted else None,
+        )
+        self.node.call_later(self._written, outcome)

@@ -81,6 +81,8 @@ class TrainingInboxScreen(InboxScreen):
             assessment_for=self.assessment_for,
             on_done=self.decided,
             on_failed=self.failed,
+            on_refused=self.refused,
+            on_idle=self._refresh_if_waiting,
             say=self.say,
             busy=self.status.busy,
             trainer=self.trainer,
