@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -135,6 +136,7 @@ class ClassroomServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where the room is (textual-serve prints its logo here)."""
+        app.on_cleanup.append(self.collect_ended_sessions)
         self.console.print(
             f"Serving {self.title} on {self.public_url} "
             f"(up to {self.classroom.limit} sessions). Ctrl+C stops.",
@@ -142,6 +144,16 @@ class ClassroomServer(Server):
             highlight=False,
             soft_wrap=True,
         )
+
+    @staticmethod
+    async def collect_ended_sessions(app: web.Application) -> None:
+        """Free what ended sessions left while the loop still runs.
+
+        An ended session's subprocess transport and its protocol refer to each other, so
+        only the cycle collector frees them, and a transport freed after the loop has
+        closed prints "Event loop is closed" with a traceback on the way out.
+        """
+        gc.collect()
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Close every tab: each session's handler then stops its process and its directory."""
