@@ -16,6 +16,8 @@ What changes from the ordinary inbox, and why:
   replied row is marked ``↩``. The list's ages follow the simulated clock on every tick.
 - ``q`` finishes the session (asking first when invitations are left) and shows the
   report; ctrl+q still quits at once, and the results are saved after every decision.
+  Once finished, ``q`` shows the report again without asking (updated with anything
+  decided since), as the status line promises after Esc.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ class TrainingInboxScreen(InboxScreen):
         Binding("f", "toggle_flagged", "Flagged", show=False, id="flagged_only"),
     ]
 
+    finished = False  # the report has been shown: q shows it again without asking
     _aged_at: str | None = None  # the simulated minute the list's ages were painted for
 
     @property
@@ -165,7 +168,7 @@ class TrainingInboxScreen(InboxScreen):
     def action_finish(self) -> None:
         counts = self.counts or {}
         left = {status: counts.get(status, 0) for status in OPEN_STATUSES}
-        if not any(left.values()):
+        if self.finished or not any(left.values()):
             self._finish_session()
             return
         parts = []
@@ -195,6 +198,7 @@ class TrainingInboxScreen(InboxScreen):
         self.call_later(self._show_report, report)
 
     def _show_report(self, report) -> None:
+        self.finished = True
         title = getattr(self.app, "exercise_label", None)
         self.app.push_screen(TrainingReportScreen(report, title=title), self._report_closed)
 
