@@ -17,8 +17,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.simulate.scoring import signed
 from tui.ui.render import styles
-from tui.ui.training.words import OUTCOMES, intent_label, signed
+from tui.ui.training.words import OUTCOMES, intent_label
 
 # outcome -> (glyph, colour); order is the order of segments and of the legend.
 SEGMENTS: dict[str, tuple[str, Style]] = {
