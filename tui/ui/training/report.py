@@ -182,7 +182,7 @@ def difficulty_text(report) -> Text | None:
     for level, (count, got, most) in levels.items():
         text.append("\n")
         text.append(f"level {level}  {count:>3} invitation{'' if count == 1 else 's'}  ")
-        text.append(f"{signed(got)} / {most}")
+        text.append(f"{_total(got)} / {most}")
     return text
 
 
