@@ -5,6 +5,8 @@ the screen: the verdict's kind, headline and explanation in the top box, and the
 names marked where the trainee can check it (▶ on its flag line, its words stressed in the
 note or the reply, the cues beside it ▷). Then a session finished early: its report counts
 what was left undecided and unmasks none of it, and ``q`` keeps the status line's promise.
+Last, one play of every settled outcome: the verdicts, the report and the results CSV show
+the points ``simulate`` gives the same decisions.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import pytest
 from conftest import notifications, press, screen_strips, screen_text, settle
 
 from tui.simulate.clock import DrivenClock
+from tui.simulate.play import play
+from tui.simulate.results import results_csv_rows
+from tui.simulate.scoring import SETTLED_OUTCOMES, points_text
 from tui.simulate.scoring import UNSETTLED_OUTCOMES as UNSETTLED
 from tui.simulate.training import TrainingSession
+from tui.simulate.verdict import KIND_TITLES
 from tui.store import Store
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.inbox.inbox_list import InboxList
@@ -23,6 +29,7 @@ from tui.ui.training.app import TrainingApp
 from tui.ui.training.inbox_screen import TrainingInboxScreen
 from tui.ui.training.report import TrainingReportScreen
 from tui.ui.training.verdict import VerdictScreen
+from tui.ui.training.words import KIND_MARKS
 
 SIZE = (100, 40)
 
@@ -52,8 +59,9 @@ def training_app(stores, clock, scenario: str) -> TrainingApp:
 
 
 async def select(pilot, name: str) -> None:
-    """Move down the list to ``name``."""
+    """Move to ``name``: from the top of the list, down."""
     inbox = pilot.app.screen.query_one(InboxList)
+    await press(pilot, "g")
     for _ in range(inbox.total):
         if inbox.row is not None and inbox.row.name == name:
             return
@@ -216,3 +224,62 @@ async def test_a_session_finished_early_reveals_nothing_undecided(stores, clock)
         await press(pilot, "q")  # ...and it does, without asking "Finish now?" again
         assert isinstance(app.screen, TrainingReportScreen)
         assert notifications(app) == []
+
+
+FIRST = {"Jason Miller": "accept", "Mia Okafor": "ignore"}  # the others are asked
+
+
+class Scripted:
+    """What the trainee below does, as a ``simulate`` strategy: the same decisions."""
+
+    name = "scripted"
+
+    def decide(self, invitation, stage: str) -> str:
+        if stage == "first":
+            return FIRST.get(invitation.person.name, "ask")
+        return "accept" if invitation.person.name == "Priya Raman" else "ignore"
+
+
+async def test_simulate_and_training_show_the_same_points_for_every_outcome(stores, clock):
+    """accept, ignore, ask → accept (on a reason), ask → ignore (on a pitch): each verdict
+    on screen, the report and the results CSV say what ``simulate`` says for the same play."""
+    headless = {row.slot: row for row in play("the-post", Scripted()).rows}
+    assert {row.outcome for row in headless.values()} == set(SETTLED_OUTCOMES)
+    app = training_app(stores, clock, "the-post")
+    seen = {}
+
+    async def decide(name: str, key: str) -> None:
+        await select(pilot, name)
+        await press(pilot, key)
+        seen[name] = screen_text(app)
+        await press(pilot, "enter")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await decide("Jason Miller", "a")
+        await decide("Mia Okafor", "x")
+        for name in ("Priya Raman", "Dale Whitcombe"):
+            await select(pilot, name)
+            await press(pilot, "r", "ctrl+s", "enter")
+        await wait_for_replies(pilot, clock, 30)  # Priya answers after 3 hours, Dale after 30
+        await press(pilot, "3")
+        await decide("Priya Raman", "a")
+        await decide("Dale Whitcombe", "x")
+        await press(pilot, "q")  # all settled: straight to the report
+        assert isinstance(app.screen, TrainingReportScreen)
+        report = screen_text(app)
+
+    slots = {name: slot for slot, name in ((r.slot, r.name) for r in headless.values())}
+    for name, text in seen.items():
+        row = headless[slots[name]]
+        assert points_text(row.points, row.max_points) in line_with(text, "Points"), name
+        assert text.splitlines()[0].startswith(f"╭─ {KIND_MARKS[row.verdict]} ")
+        assert KIND_TITLES[row.verdict] in text.splitlines()[0], name
+    total = sum(row.points for row in headless.values())
+    assert f"Score {total} / 40" in report
+    for row in headless.values():
+        if row.mistake in ("harmful", "missed"):
+            assert f"{points_text(row.points, row.max_points)}  {row.name}" in report
+    _, results = stores
+    csv_points = {r[5]: (r[9], r[12], r[18]) for r in results_csv_rows(results, "Robin")}
+    assert csv_points == {s: (r.outcome, r.points, r.verdict) for s, r in headless.items()}
