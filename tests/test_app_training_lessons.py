@@ -113,7 +113,10 @@ async def test_a_clear_cue_missed_names_the_stock_note_and_marks_it(stores, cloc
         assert "−10 of 10" in text
         assert "A clear cue missed: a stock or missing note." in text
         assert "The policy would ask, then ignore (they never answer), for 10 of 10." in words(text)
-        assert "▶ Stock or missing note: the cue you missed — see the note, marked" in text
+        assert (
+            "▶ Stock or missing note: the cue to ask first, which you skipped — see the note"
+            in text
+        )
         assert "▷ Pointing the same way: No photo; Sparse profile;" in text
         assert line_with(text, "Stock or missing note —").lstrip().startswith("▶ ▲ MED")
         assert line_with(text, "No photo —").lstrip().startswith("▷ ▲ MED")
@@ -197,7 +200,13 @@ async def test_a_session_finished_early_reveals_nothing_undecided(stores, clock)
         await select(pilot, "Anna Reyes")
         await press(pilot, "a", "enter")  # misled: a salesperson
         await select(pilot, "Raymond Osei")
-        await press(pilot, "x", "enter")  # a cue missed: a networker turned away
+        await press(pilot, "x")  # a cue missed: a networker turned away (the policy asks)
+        assert ": the cue to ask first, which you skipped — see" in screen_text(app)
+        await press(pilot, "enter")
+        await select(pilot, "Rob Kettering")
+        await press(pilot, "a")  # a cue missed: a salesperson pitching in the note
+        assert "▶ Sales pitch: the cue you missed — see the note" in screen_text(app)
+        await press(pilot, "enter")
         await select(pilot, "Gwen Harper")
         await press(pilot, "r", "ctrl+s", "enter")  # asked, left open
         await press(pilot, "q")
@@ -205,14 +214,14 @@ async def test_a_session_finished_early_reveals_nothing_undecided(stores, clock)
         await press(pilot, "y")
         assert isinstance(app.screen, TrainingReportScreen)
         text = screen_text(app)
-        assert "decided 2 of 12" in text
-        assert "10 undecided: counted, not revealed (1 asked, not settled)" in text
-        assert "✘ 1 clear cue missed  ⚠ 1 misled" in text
-        assert "Mistakes (2)" in text
+        assert "decided 3 of 12" in text
+        assert "9 undecided: counted, not revealed (1 asked, not settled)" in text
+        assert "✘ 2 clear cues missed  ⚠ 1 misled" in text
+        assert "Mistakes (3)" in text
         assert "⚠ Misled by a stated reason." in text
         assert "✘ A clear cue missed: a stock or missing note." in text
         undecided = [row.name for row in app.screen.report.rows if row.outcome in UNSETTLED]
-        assert len(undecided) == 10
+        assert len(undecided) == 9
         for name in undecided:  # not one of them is named, let alone unmasked
             assert name not in text
         for intent in ("fake", "someone known", "recruiter"):  # none of those was decided

@@ -76,6 +76,12 @@ def emphasis(judgement: Judgement | None) -> dict[str, tuple[tuple[int, int], ..
     return {cue.field: cue.spans}
 
 
+def skipped_the_ask(judgement: Judgement) -> bool:
+    """The policy would have asked where the trainee decided outright: the cue did not
+    point to the trainee's answer or against it, it called for asking (the post's method)."""
+    return judgement.policy_outcome.startswith("ask_") and not judgement.outcome.startswith("ask_")
+
+
 def lesson_text(judgement: Judgement, shown: Iterable[str]) -> Text | None:
     """ "What to look at": the cue and its role, where it is, then the cues beside it.
 
@@ -85,6 +91,8 @@ def lesson_text(judgement: Judgement, shown: Iterable[str]) -> Text | None:
     """
     cue = judgement.cue
     role, beside = ROLES.get(judgement.kind, ("the cue", None))
+    if judgement.kind == "cue-missed" and skipped_the_ask(judgement):
+        role = "the cue to ask first, which you skipped"
     around = others(judgement)
     if cue is None and not around:
         return None
