@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
+from tui.domain.safe_text import visible
 from tui.simulate.verdict import Cue, Judgement
 from tui.ui.render import styles
 
@@ -108,7 +109,7 @@ def lesson_text(judgement: Judgement, shown: Iterable[str]) -> Text | None:
             text.append(f" — see {where}")
         text.append(".")
         if cue.kind == "moment" or cue.code not in shown:
-            text.append(f" {cue.explanation}")
+            text.append(f" {visible(cue.explanation)}")
     # A missed cue may stand alone; for a misleading one, "nothing" is the lesson itself.
     if beside is not None and (around or judgement.kind == "misled"):
         text.append("\n")
@@ -124,10 +125,10 @@ def lesson_text(judgement: Judgement, shown: Iterable[str]) -> Text | None:
 
 def _beside(cue: Cue, shown: set[str]) -> str:
     if cue.kind == "moment":
-        return f"{cue.title.lower()} ({_lower_first(cue.explanation.rstrip('.'))})"
+        return f"{cue.title.lower()} ({_lower_first(visible(cue.explanation).rstrip('.'))})"
     if cue.code in shown:
         return cue.title
-    return f"{cue.title} ({_lower_first(cue.explanation.rstrip('.'))})"
+    return f"{cue.title} ({_lower_first(visible(cue.explanation).rstrip('.'))})"
 
 
 def _lower_first(text: str) -> str:

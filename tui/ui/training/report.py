@@ -112,10 +112,10 @@ def _verdict(report, row) -> Text:
     if judgement is None:
         text.append(consequence(row) or OUTCOMES.get(row.outcome, row.outcome))
         return text
-    text.append(f"{KIND_MARKS[judgement.kind]} {judgement.headline}", styles.LABEL)
+    text.append(f"{KIND_MARKS[judgement.kind]} {visible(judgement.headline)}", styles.LABEL)
     if judgement.explanation:
         text.append("\n")
-        text.append(judgement.explanation)
+        text.append(visible(judgement.explanation))
     return text
 
 

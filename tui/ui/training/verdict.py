@@ -31,6 +31,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.domain.models import Invitation
+from tui.domain.safe_text import visible
 from tui.ui.render import flags as render_flags
 from tui.ui.render import styles
 from tui.ui.render.detail import conversation, detail_parts
@@ -78,10 +79,10 @@ def summary_rows(verdict) -> list[tuple[str, Text]]:
         points.append("none yet: an ask is scored when you settle it (accept or ignore)")
     rows = [("You", choice), ("Sender", sender), ("Points", points)]
     if judgement is not None:
-        why = styles.styled(judgement.headline, styles.LABEL)
+        why = styles.styled(visible(judgement.headline), styles.LABEL)
         if judgement.explanation:
             why.append("\n")
-            why.append(judgement.explanation)
+            why.append(visible(judgement.explanation))
         rows.append(("Why", why))
     return rows
 
