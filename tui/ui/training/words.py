@@ -28,7 +28,7 @@ OUTCOMES: dict[str, str] = {
     "ask_accept": "asked, then accepted",
     "ask_ignore": "asked, then ignored",
     "ignore": "ignored",
-    "asked": "asked, never settled",
+    "asked": "asked, not settled",
     "undecided": "undecided",
 }
 
