@@ -269,3 +269,32 @@ async def test_list_ages_follow_the_simulated_clock(stores, clock):
         before = age()
         await tick(pilot, clock, 24)
         assert (before, age()) == ("2d", "3d")
+
+
+async def test_news_in_the_banner_gathers_then_clears():
+    from datetime import UTC, datetime
+
+    from textual.app import App
+
+    from tui.ui.training.banner_bar import BannerBar
+
+    banner = BannerBar(
+        trainee="Robin",
+        exercise="the-post",
+        now=lambda: datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        speed=180,
+        news_seconds=0.2,
+    )
+
+    class Harness(App):
+        def compose(self):
+            yield banner
+
+    async with Harness().run_test(size=(120, 3)) as pilot:
+        banner.announce(replied=["Priya [bold]Raman\x1b[31m"])
+        banner.announce(replied=["Dale"], arrived=2)
+        await pilot.pause()
+        assert banner.news == "↩ 2 replies: Priya [bold]Raman\\x1b[31m, Dale · ✚ 2 new invitations"
+        assert banner.news in screen_text(pilot.app)
+        await pilot.pause(0.4)
+        assert banner.news is None and "↩" not in screen_text(pilot.app)
