@@ -235,6 +235,20 @@ async def test_a_session_finished_early_reveals_nothing_undecided(stores, clock)
         assert notifications(app) == []
 
 
+async def test_a_session_finished_before_any_decision_says_so(stores, clock):
+    app = training_app(stores, clock, "the-post")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "q", "y")
+        text = screen_text(app)
+        assert "decided 0 of 4" in text and "4 undecided: counted, not revealed" in text
+        assert "Verdicts  none yet: nothing settled" in text
+        assert text.count("Nothing decided yet.") == 2  # the chart and the mistakes
+        assert "No flags on what you decided." in text  # not "no red flags in this exercise"
+        for name in ("Priya", "Jason", "Dale", "Mia"):
+            assert name not in text
+
+
 FIRST = {"Jason Miller": "accept", "Mia Okafor": "ignore"}  # the others are asked
 
 

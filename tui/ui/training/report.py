@@ -131,7 +131,9 @@ def mistakes_renderable(report) -> Group:
         text.append("\n")
         text.append_text(_verdict(report, row))
         rows.append((styled_points(row.points, row.max_points), text))
-    if not rows:
+    if not rows and not report.summary.decided:
+        rows.append((Text("·", styles.MUTED), styles.styled("Nothing decided yet.", styles.MUTED)))
+    elif not rows:
         none = "None that cost more than a step" + (
             " among those you decided." if report.summary.undecided else "."
         )
@@ -161,7 +163,10 @@ def flags_text(report) -> Text:
     text = styles.styled("By flag", styles.HEADING)
     if not by_flag:
         text.append("\n")
-        text.append("No red flags in this exercise.", styles.MUTED)
+        if report.summary.undecided:  # an undecided invitation's flags stay hidden
+            text.append("No flags on what you decided.", styles.MUTED)
+        else:
+            text.append("No red flags in this exercise.", styles.MUTED)
         return text
     text.append("\n")
     text.append(f"{'flag':<26}{'invitations':>12}{'points lost':>13}", styles.MUTED)
