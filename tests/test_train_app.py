@@ -128,7 +128,9 @@ async def test_the_post_ask_all_four_one_replies_accept_it_and_finish(stores, cl
         assert "Replied 0" in screen_text(app)  # Priya answers after three hours
         await tick(pilot, clock, 2)
         assert "Replied 1" in screen_text(app) and "Asked 3" in screen_text(app)
-        assert "Priya Raman replied to your question." in notes(app)
+        # Announced in the banner, not in a toast over the detail pane.
+        assert "↩ Priya Raman replied" in screen_text(app).splitlines()[0]
+        assert notes(app) == []
 
         await press(pilot, "3")
         assert current(app) == "Priya Raman"
@@ -214,7 +216,7 @@ async def test_finishing_with_everything_settled_needs_no_confirmation(stores, c
         assert isinstance(app.screen, TrainingInboxScreen)
 
 
-async def test_live_arrivals_notify_update_counts_and_are_scored(stores, clock):
+async def test_live_arrivals_are_announced_counted_and_scored(stores, clock):
     app = training_app(stores, clock, arrivals_per_hour=2.0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -223,7 +225,9 @@ async def test_live_arrivals_notify_update_counts_and_are_scored(stores, clock):
         arrived = len(app.trainer.invitation_ids) - 4
         assert arrived > 0
         assert f"Pending {4 + arrived}" in screen_text(app)
-        assert any("arrived" in n for n in notes(app))
+        new = "1 new invitation" if arrived == 1 else f"{arrived} new invitations"
+        assert f"✚ {new}" in screen_text(app).splitlines()[0]
+        assert notes(app) == []
         await press(pilot, "g", "x")  # the newest: a live arrival
         verdict = app.screen
         assert isinstance(verdict, VerdictScreen)
@@ -250,3 +254,47 @@ async def test_replies_arrive_only_when_the_clock_says_so(stores, clock):
         assert "Replied 0" in screen_text(app)
         await tick(pilot, clock, 1 / 60)
         assert "Replied 1" in screen_text(app)
+
+
+async def test_list_ages_follow_the_simulated_clock(stores, clock):
+    app = training_app(stores, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def age() -> str:
+            return next(ln for ln in screen_text(app).splitlines() if "Priya Raman" in ln).split()[
+                -1
+            ]
+
+        before = age()
+        await tick(pilot, clock, 24)
+        assert (before, age()) == ("2d", "3d")
+
+
+async def test_news_in_the_banner_gathers_then_clears():
+    from datetime import UTC, datetime
+
+    from textual.app import App
+
+    from tui.ui.training.banner_bar import BannerBar
+
+    banner = BannerBar(
+        trainee="Robin",
+        exercise="the-post",
+        now=lambda: datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+        speed=180,
+        news_seconds=0.2,
+    )
+
+    class Harness(App):
+        def compose(self):
+            yield banner
+
+    async with Harness().run_test(size=(120, 3)) as pilot:
+        banner.announce(replied=["Priya [bold]Raman\x1b[31m"])
+        banner.announce(replied=["Dale"], arrived=2)
+        await pilot.pause()
+        assert banner.news == "↩ 2 replies: Priya [bold]Raman\\x1b[31m, Dale · ✚ 2 new invitations"
+        assert banner.news in screen_text(pilot.app)
+        await pilot.pause(0.4)
+        assert banner.news is None and "↩" not in screen_text(pilot.app)

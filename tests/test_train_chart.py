@@ -53,5 +53,5 @@ def test_every_line_fits_and_bars_grow_with_the_count(width):
     assert "−10/20" in bars["fake"] and "+80/100" in bars["networker"]
 
 
-def test_no_invitations_says_so():
-    assert "No invitations" in chart_lines({}, 80)[0].plain
+def test_nothing_decided_says_so():
+    assert chart_lines({}, 80)[0].plain == "Nothing decided yet."

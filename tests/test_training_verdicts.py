@@ -101,6 +101,20 @@ def test_a_polished_pitch_misleads_and_asking_is_the_defence(inbox, clock):
     assert "sales pitch" in judgement.explanation
 
 
+def test_accepting_after_the_ask_showed_a_pitch_is_a_cue_missed_not_misled(inbox, clock):
+    session = session_on(inbox, clock, "polished-pitches")
+    anna = session.built.ids["s-anna"]  # her note misleads the policy too, her reply does not
+    session.decide(anna, "ask")
+    session.simulator.run_until(clock.now() + timedelta(days=3))
+    judgement = session.decide(anna, "accept").judgement
+    assert judgement.kind == "cue-missed" and judgement.cue.code == "reply_pitch"
+    assert judgement.headline == "A clear cue missed: a sales pitch in the reply."
+    assert judgement.explanation.endswith(
+        "Reading their reply, the policy would ignore, for 10 of 10."
+    )
+    assert "expect pitches" in judgement.explanation
+
+
 def test_a_polished_fake_shows_the_weak_cue_that_could_have_caught_it(inbox, clock):
     session = session_on(inbox, clock, "polished-pitches")
     judgement = session.decide(session.built.ids["f-ethan"], "accept").judgement

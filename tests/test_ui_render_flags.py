@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tui.domain.models import Flag, Recommendation
-from tui.ui.render.flags import action_badge, flag_list, recommendation_text, title
+from tui.ui.render.flags import action_badge, flag_lines, flag_list, recommendation_text, title
+from tui.ui.render.styles import CUE_SPAN
 
 
 def test_flags_are_listed_worst_first_then_signals():
@@ -55,3 +56,23 @@ def test_each_action_badge_differs_in_words_and_colour():
     assert len({badge.plain for badge in badges}) == 3
     assert len({badge.spans[0].style.bgcolor for badge in badges}) == 3
     assert action_badge("[b]new").plain == " [B]NEW "
+
+
+def test_a_verdicts_cues_are_marked_in_a_gutter_and_the_main_one_stressed():
+    flags = [
+        Flag("no_photo", "red", "medium", "No photo.", "photo"),
+        Flag("stock_or_missing_note", "red", "medium", "Stock note.", "note"),
+        Flag("stated_reason", "signal", "info", "Says why.", "note"),
+    ]
+    marks = {"stock_or_missing_note": "▶", "no_photo": "▷"}
+    lines = flag_lines(flags, marks, {"stock_or_missing_note"})
+    plain = [line.plain for line in lines]
+    assert next(p for p in plain if "No photo" in p).startswith("▷ ")
+    assert next(p for p in plain if "Stock" in p).startswith("▶ ")
+    assert next(p for p in plain if "States a reason" in p).startswith("  ")  # aligned
+    stressed = [
+        line.plain[s.start : s.end] for line in lines for s in line.spans if s.style == CUE_SPAN
+    ]
+    assert stressed == [title("stock_or_missing_note")]
+    unmarked = [line.plain for line in flag_lines(flags)]
+    assert not any(p.startswith(("▶", "▷", "  ▲")) for p in unmarked)

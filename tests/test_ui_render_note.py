@@ -147,3 +147,28 @@ def test_a_ten_kilobyte_note_with_a_late_span():
     text = highlight(note, [red("note", (10_000, 10_003))], "note")
     assert painted(text, styles.RED_SPAN) == ["BUY"]
     assert len(text.plain) == len(note)
+
+
+def test_a_verdicts_cue_is_stressed_over_the_evidence_it_covers():
+    note = "Great article! Also, try our CRM for free."
+    pitch = (note.index("try"), len(note) - 1)
+    text = highlight(note, [red("note", pitch)], "note", emphasis=[(0, note.index("!"))])
+    assert painted(text, styles.CUE_SPAN) == ["Great article"]
+    assert painted(text, styles.RED_SPAN) == ["try our CRM for free"]
+    stressed = highlight(note, [red("note", pitch)], "note", emphasis=[pitch])
+    assert painted(stressed, styles.CUE_SPAN) == ["try our CRM for free"]
+    assert painted(stressed, styles.RED_SPAN) == []
+
+
+def test_a_cue_about_the_whole_note_stresses_all_of_it_or_its_absence():
+    note = "I'd like to add you to my professional network."
+    assert painted(note_text(note, [], emphasis=()), styles.CUE_SPAN) == [note]
+    assert painted(note_text(note, [], emphasis=None), styles.CUE_SPAN) == []
+    missing = note_text(None, [red("note", code="stock_or_missing_note")], emphasis=())
+    assert missing.plain == "⚑ (no note)"
+    assert painted(missing, styles.CUE_SPAN) == ["⚑ (no note)"]
+    reply = "Thanks! I saw your talk on freight."
+    start = reply.index("I saw")
+    assert painted(reply_text(reply, [], emphasis=[(start, len(reply))]), styles.CUE_SPAN) == [
+        "I saw your talk on freight."
+    ]

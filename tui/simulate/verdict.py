@@ -13,7 +13,9 @@ extra-step     the only loss is asking when what was visible already made the an
                (the policy would not have asked, and its answer was the best one)
 cue-missed     the policy, reading the same invitation, would have done better: a cue was
                there to see (:attr:`Judgement.cue`, with the other cues pointing the same way
-               in :attr:`Judgement.also`)
+               in :attr:`Judgement.also`). That includes settling an ask against what it
+               showed (accepting after a pitch or silence) when the first look misled the
+               policy too: from where the trainee stood, the answer was clear
 misled         the policy would have done no better: the visible cues pointed the wrong way
                (:attr:`Judgement.cue` misled); :attr:`Judgement.caught_by` lists what could
                have caught it: a weaker cue the policy outweighs, and ``ask`` when asking would
@@ -163,6 +165,12 @@ def judge(
         return _extra_step(facts, mine.explanation)
     if mine.points < best.points:
         return _cue_missed(facts, mine.explanation, reply)
+    if asked and final.action != at_final.action:
+        # The ask showed what the first look hid (a pitch in the reply, silence), and the
+        # trainee settled against it: the cue was there to see at the end, not misleading.
+        there = score(intent, f"ask_{at_final.action}", advised=advised).points
+        if there > mine.points:
+            return _missed_at_the_end(facts, mine.explanation, there)
     return _misled(facts, mine.explanation, asked, invitation, policy, reply)
 
 
@@ -241,7 +249,7 @@ def _cue_missed(f: _Facts, cost: str | None, reply) -> Judgement:
         advice = f.at_final if f.action != f.at_final.action else f.first
         cue = _cue(advice)
     if cue is None:
-        cue = Cue.moment("no_reply", "No reply had come: the policy ignores only after a wait.")
+        cue = _silence()
     also = _pointing(advice, f.intent, exclude=cue.code)
     headline = f"A clear cue missed: {cue.phrase}."
     explanation = (
@@ -253,6 +261,28 @@ def _cue_missed(f: _Facts, cost: str | None, reply) -> Judgement:
         )
     )
     return f.judgement("cue-missed", cue, headline, explanation, also=also)
+
+
+def _missed_at_the_end(f: _Facts, cost: str | None, there: int) -> Judgement:
+    """Asked, then settled against what the answer (or the silence) showed, where the
+    policy from the first look would have gone wrong too: the cue missed is the last one."""
+    cue = _cue(f.at_final) or _silence()
+    also = _pointing(f.at_final, f.intent, exclude=cue.code)
+    reading = "Reading their reply" if f.at_final.stage == "reply" else "On their silence"
+    headline = f"A clear cue missed: {cue.phrase}."
+    explanation = (
+        _sentence(cost)
+        + f" {cue.explanation}"
+        + f" {reading}, the policy would {ACTION_WORDS[f.at_final.action]},"
+        + f" for {there} of {MAX_POINTS}."
+    )
+    return f.judgement("cue-missed", cue, headline, explanation, also=also)
+
+
+def _silence() -> Cue:
+    return Cue.moment(
+        "no_reply", "They never answered your question: silence is the policy's cue to ignore."
+    )
 
 
 def _misled(f: _Facts, cost, asked: bool, invitation, policy, reply) -> Judgement:

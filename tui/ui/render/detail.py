@@ -20,7 +20,7 @@ text, not under the bullet).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
@@ -49,15 +49,36 @@ class Paragraph:
     indent: int = 0
 
 
-def conversation(invitation: Invitation, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
-    """The note, then each message: ours ("You asked") and theirs ("Reply")."""
-    return Text("\n").join(p.text for p in _conversation(invitation, list(flags), reveal))
+def conversation(
+    invitation: Invitation,
+    flags: Iterable[Flag],
+    *,
+    reveal: bool = True,
+    emphasis: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> Text:
+    """The note, then each message: ours ("You asked") and theirs ("Reply").
+
+    ``emphasis`` maps ``note`` or ``reply`` to the ranges to stress there (a training
+    verdict's cue; an empty sequence stresses the whole field): see
+    :func:`tui.ui.render.note.highlight`.
+    """
+    paragraphs = _conversation(invitation, list(flags), reveal, emphasis or {})
+    return Text("\n").join(p.text for p in paragraphs)
 
 
-def _conversation(invitation: Invitation, flags: list[Flag], reveal: bool) -> list[Paragraph]:
+def _conversation(
+    invitation: Invitation,
+    flags: list[Flag],
+    reveal: bool,
+    emphasis: Mapping[str, Sequence[tuple[int, int]]] | None = None,
+) -> list[Paragraph]:
+    emphasis = emphasis or {}
+    note = render_note.note_text(
+        invitation.note, flags, reveal=reveal, emphasis=emphasis.get("note")
+    )
     paragraphs = [
         Paragraph(styles.styled("Note", styles.HEADING)),
-        Paragraph(render_note.note_text(invitation.note, flags, reveal=reveal)),
+        Paragraph(note),
     ]
     latest_in = max(
         (i for i, message in enumerate(invitation.messages) if message.direction == "in"),
@@ -68,7 +89,9 @@ def _conversation(invitation: Invitation, flags: list[Flag], reveal: bool) -> li
         heading.append("Reply" if message.direction == "in" else "You asked", styles.HEADING)
         heading.append(f"  {when(message.at)}", styles.MUTED)
         if index == latest_in:
-            body = render_note.reply_text(message.body, flags, reveal=reveal)
+            body = render_note.reply_text(
+                message.body, flags, reveal=reveal, emphasis=emphasis.get("reply")
+            )
         else:
             body = Text(clip(message.body, 20_000, one_line=False))
         paragraphs += [Paragraph(Text()), Paragraph(heading), Paragraph(body)]

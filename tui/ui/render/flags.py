@@ -8,7 +8,7 @@ does not know still show, with a title made from the code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from rich.style import Style
 from rich.text import Text
@@ -75,11 +75,18 @@ def marker(flag: Flag, *, aligned: bool = False) -> Text:
     return text
 
 
-def flag_line(flag: Flag) -> Text:
-    """One flag: marker, severity, title, explanation and its detail."""
-    line = marker(flag, aligned=True)
+def flag_line(flag: Flag, *, gutter: str | None = None, stress: bool = False) -> Text:
+    """One flag: marker, severity, title, explanation and its detail.
+
+    ``gutter`` (a training verdict's): a one-cell mark before it; a blank gutter keeps the
+    line aligned with marked ones. ``stress`` paints the title as the verdict's cue.
+    """
+    line = Text()
+    if gutter is not None:
+        line.append(f"{gutter or ' '} ", styles.LABEL)
+    line.append_text(marker(flag, aligned=True))
     line.append(" ")
-    line.append(title(flag.code), styles.LABEL)
+    line.append(title(flag.code), styles.CUE_SPAN if stress else styles.LABEL)
     if flag.explanation:
         line.append(" — ")
         line.append(visible(flag.explanation))
@@ -89,18 +96,32 @@ def flag_line(flag: Flag) -> Text:
     return line
 
 
-def flag_lines(flags: Iterable[Flag]) -> list[Text]:
-    """Red flags first (worst first), then the positive signals, each under a heading."""
+def flag_lines(
+    flags: Iterable[Flag],
+    marks: Mapping[str, str] | None = None,
+    stress: Collection[str] = (),
+) -> list[Text]:
+    """Red flags first (worst first), then the positive signals, each under a heading.
+
+    ``marks`` maps flag codes to a one-cell mark (a training verdict's cue and the cues
+    beside it): every line then gets a gutter. The titles of the flags in ``stress`` (the
+    verdict's cue) are painted to stand out.
+    """
     ordered = ranked(flags)
     reds = [flag for flag in ordered if flag.kind == "red"]
     signals = [flag for flag in ordered if flag.kind != "red"]
+
+    def line(flag: Flag) -> Text:
+        gutter = None if marks is None else marks.get(flag.code, "")
+        return flag_line(flag, gutter=gutter, stress=flag.code in stress)
+
     lines = [styles.styled(f"Red flags ({len(reds)})", styles.HEADING)]
     none = styles.styled("No red flags.", styles.GOOD_TEXT)
-    lines += [flag_line(flag) for flag in reds] or [none]
+    lines += [line(flag) for flag in reds] or [none]
     if signals:
         lines.append(Text())
         lines.append(styles.styled(f"Signals ({len(signals)})", styles.HEADING))
-        lines += [flag_line(flag) for flag in signals]
+        lines += [line(flag) for flag in signals]
     return lines
 
 

@@ -51,16 +51,26 @@ def highlight(
     good: Style = styles.GOOD_SPAN,
     red_whole: Style = styles.RED_WHOLE,
     good_whole: Style = styles.GOOD_WHOLE,
+    emphasis: Iterable[tuple[int, int]] = (),
+    emphasis_style: Style = styles.CUE_SPAN,
 ) -> Text:
     """``text`` shown literally, with red-flag evidence in ``red`` and signals in ``good``;
     only ``text[start:end]`` when a ``window`` is given (spans still count from 0).
 
     Exact words beat whole-field marks, and where a red flag and a signal point at the
-    same words, the red flag wins.
+    same words, the red flag wins. ``emphasis`` ranges (a training verdict's cue) are
+    painted in ``emphasis_style`` over all of them.
     """
     ranges = evidence_ranges(text, flags, field)
+    size = len(text)
+    stressed = [
+        (max(0, min(a, size)), max(0, min(b, size)))
+        for a, b in emphasis
+        if max(0, min(a, size)) < max(0, min(b, size))
+    ]
     lo, hi = window if window is not None else (0, len(text))
-    cuts = sorted({lo, hi, *(p for r in ranges for p in r[:2] if lo < p < hi)})
+    points = {p for r in ranges for p in r[:2]} | {p for r in stressed for p in r}
+    cuts = sorted({lo, hi, *(p for p in points if lo < p < hi)})
     ranked = ((False, "red", red), (False, "signal", good), (True, "red", red_whole))
     pieces: list[tuple[str, Style | None]] = []
     for start, end in pairwise(cuts):
@@ -68,6 +78,8 @@ def highlight(
         style = next((s for whole, kind, s in ranked if (whole, kind) in marks), None)
         if style is None and marks:
             style = good_whole
+        if any(a <= start and end <= b for a, b in stressed):
+            style = emphasis_style
         if pieces and pieces[-1][1] == style:
             pieces[-1] = (pieces[-1][0] + text[start:end], style)
         else:
@@ -117,21 +129,46 @@ def note_excerpt(note: str | None, flags: Iterable[Flag], size: int) -> Text:
     return text
 
 
-def note_text(note: str | None, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
+def note_text(
+    note: str | None,
+    flags: Iterable[Flag],
+    *,
+    reveal: bool = True,
+    emphasis: Iterable[tuple[int, int]] | None = None,
+) -> Text:
     """The invitation's note, highlighted when ``reveal``; a missing note says so.
 
     A missing or blank note that a flag points at (the stock-or-no-note flag) is shown as a
-    red ``(no note)`` so the absence itself reads as evidence.
+    red ``(no note)`` so the absence itself reads as evidence. ``emphasis``: see
+    :func:`highlight`; an empty one (not None) stresses the whole note, or its absence.
     """
     flags = list(flags) if reveal else []
     if note is None or not note.strip():
         flagged = any(flag.field == "note" and flag.kind == "red" for flag in flags)
+        if emphasis is not None:
+            return styles.styled("⚑ (no note)" if flagged else "(no note)", styles.CUE_SPAN)
         if flagged:
             return styles.styled("⚑ (no note)", styles.RED_SPAN)
         return styles.styled("(no note)", styles.EMPTY)
-    return highlight(note, flags, "note")
+    return highlight(note, flags, "note", emphasis=_stressed(note, emphasis))
 
 
-def reply_text(reply: str, flags: Iterable[Flag], *, reveal: bool = True) -> Text:
-    """The sender's latest reply, with the evidence of flags on the ``reply`` field."""
-    return highlight(reply, list(flags) if reveal else [], "reply")
+def reply_text(
+    reply: str,
+    flags: Iterable[Flag],
+    *,
+    reveal: bool = True,
+    emphasis: Iterable[tuple[int, int]] | None = None,
+) -> Text:
+    """The sender's latest reply, with the evidence of flags on the ``reply`` field
+    (``emphasis`` as in :func:`note_text`)."""
+    flags = list(flags) if reveal else []
+    return highlight(reply, flags, "reply", emphasis=_stressed(reply, emphasis))
+
+
+def _stressed(text: str, emphasis: Iterable[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """The ranges to stress: none for None, the whole text for an empty list (a cue about
+    the field as a whole, such as the stock note, has no words of its own)."""
+    if emphasis is None:
+        return []
+    return list(emphasis) or [(0, len(text))]

@@ -14,6 +14,9 @@ from rich.text import Text
 # Evidence painted inside the note or the reply.
 RED_SPAN = Style(color="#ffffff", bgcolor="#b71c1c", bold=True, underline=True)
 GOOD_SPAN = Style(color="#ffffff", bgcolor="#1b5e20", italic=True)
+# The cue a training verdict is about, over any evidence style: a highlighter pen (dark
+# on amber, bold and underlined), so the one cue stands out from the other flags' words.
+CUE_SPAN = Style(color="#000000", bgcolor="#ffd54f", bold=True, underline=True)
 # A flag about the field as a whole (no exact words to point at): coloured and underlined
 # text rather than a solid background, so exact evidence still stands out above it.
 RED_WHOLE = Style(color="#ef5350", underline=True)

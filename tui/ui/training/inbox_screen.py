@@ -11,10 +11,13 @@ What changes from the ordinary inbox, and why:
   decision is being written is refused rather than queued (it would skip a verdict).
 - A timer ticks the simulator in a thread worker (through the gateway, like every store
   call): replies to asks arrive and, with ``--live``, new invitations; the counts and the
-  list refresh in place and a notification says what came in. A banner shows the
-  simulated clock so the trainee can see time passing.
+  list refresh in place. A banner shows the simulated clock so the trainee can see time
+  passing, and says what came in (not a toast: one sat over the detail being read); a
+  replied row is marked ``↩``. The list's ages follow the simulated clock on every tick.
 - ``q`` finishes the session (asking first when invitations are left) and shows the
   report; ctrl+q still quits at once, and the results are saved after every decision.
+  Once finished, ``q`` shows the report again without asking (updated with anything
+  decided since), as the status line promises after Esc.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from textual.widget import Widget
 
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.gateway import error_text
-from tui.ui.inbox.decisions import Decisions, Outcome, plural, short
+from tui.ui.inbox.decisions import Decisions, Outcome
 from tui.ui.inbox.screen import InboxScreen
 from tui.ui.training.banner_bar import BannerBar
 from tui.ui.training.decisions import TrainingDecisions
@@ -51,6 +54,9 @@ class TrainingInboxScreen(InboxScreen):
         # Same id as the inbox's, so a keymap still applies; off the footer (it is off).
         Binding("f", "toggle_flagged", "Flagged", show=False, id="flagged_only"),
     ]
+
+    finished = False  # the report has been shown: q shows it again without asking
+    _aged_at: str | None = None  # the simulated minute the list's ages were painted for
 
     @property
     def trainer(self):
@@ -136,6 +142,10 @@ class TrainingInboxScreen(InboxScreen):
     def tick(self) -> None:
         """Let the simulated clock's events in (timer; tests call it after moving the clock)."""
         self.banner.refresh()
+        minute = f"{self.services.now():%Y%m%d%H%M}"
+        if minute != self._aged_at:  # simulated time moved on: so do the list's ages
+            self._aged_at = minute
+            self.inbox.repaint_rows()
         self.run_worker(self._tick, group="tick", exclusive=True, thread=True)
 
     def _tick(self) -> None:
@@ -149,20 +159,16 @@ class TrainingInboxScreen(InboxScreen):
 
     def _ticked(self, events, names: dict[int, str]) -> None:
         self.refresh_inbox()
-        for invitation_id in events.replies:
-            name = names.get(invitation_id)
-            who = short(name, 40) if name else "A sender"
-            self.notify(f"{who} replied to your question.", title="Reply", timeout=6, markup=False)
-        if events.arrivals:
-            count = len(events.arrivals)
-            self.notify(f"{plural(count, 'new invitation')} arrived.", title="New", timeout=4)
+        replied = [names.get(invitation_id, "") for invitation_id in events.replies]
+        if replied or events.arrivals:
+            self.banner.announce(replied=replied, arrived=len(events.arrivals))
 
     # ------------------------------------------------------------------ finishing
 
     def action_finish(self) -> None:
         counts = self.counts or {}
         left = {status: counts.get(status, 0) for status in OPEN_STATUSES}
-        if not any(left.values()):
+        if self.finished or not any(left.values()):
             self._finish_session()
             return
         parts = []
@@ -192,6 +198,7 @@ class TrainingInboxScreen(InboxScreen):
         self.call_later(self._show_report, report)
 
     def _show_report(self, report) -> None:
+        self.finished = True
         title = getattr(self.app, "exercise_label", None)
         self.app.push_screen(TrainingReportScreen(report, title=title), self._report_closed)
 

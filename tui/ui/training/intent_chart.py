@@ -17,8 +17,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from tui.simulate.scoring import signed
 from tui.ui.render import styles
-from tui.ui.training.words import OUTCOMES, intent_label, signed
+from tui.ui.training.words import OUTCOMES, intent_label
 
 # outcome -> (glyph, colour); order is the order of segments and of the legend.
 SEGMENTS: dict[str, tuple[str, Style]] = {
@@ -84,8 +85,8 @@ def chart_lines(by_intent: Mapping, width: int) -> list[Text]:
     ``by_intent`` maps an intent to an object with ``count``, ``score``, ``max_score`` and
     ``outcomes`` (a Counter), as :func:`tui.simulate.results.summarize` returns.
     """
-    if not by_intent:
-        return [styles.styled("No invitations in this session.", styles.EMPTY)]
+    if not by_intent:  # undecided invitations are counted, not charted: their intent is hidden
+        return [styles.styled("Nothing decided yet.", styles.EMPTY)]
     used = [o for o in SEGMENTS if any(s.outcomes.get(o, 0) for s in by_intent.values())]
     lines = legend_lines(used, width)
     longest = max(stats.count for stats in by_intent.values())

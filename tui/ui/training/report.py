@@ -1,14 +1,20 @@
 """The end of a training session: the score, the chart, the mistakes and the flags.
 
 Read top to bottom it answers what a trainee asks after an exercise: how did I do (score,
-how often I agreed with the policy, how much I decided), with whom did I go wrong (a
-chart of decisions by the senders' real intents), which choices cost the most and why
-(each mistake with its explanation and the flags that should have warned), the small
-costs (asking when the answer was already clear), and which flags I misread (points lost
-per flag).
+how much I decided, how often I agreed with the policy, the verdicts by kind), with whom
+did I go wrong (a chart of decisions by the senders' real intents), which choices cost the
+most and why (each mistake with its verdict: the cue missed, or the cue that misled and
+what could have caught it), the small costs (asking when the answer was already clear),
+and which flags I misread (points lost per flag).
+
+A session finished early reveals only what was decided: the invitations left undecided
+(untouched, or asked and not settled) are counted, never unmasked, so a retry of the same
+scenario stays a fair test. Every number comes from the session's results
+(:class:`~tui.simulate.training.Report`), points written as :mod:`tui.simulate.scoring`
+writes them.
 
 ``q`` quits (the results are already saved); Esc goes back to the inbox to carry on, and
-finishing again later updates the same session.
+``q`` there shows this report again, updated with whatever was decided meanwhile.
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.domain.safe_text import visible
-from tui.simulate.scoring import score
+from tui.simulate.results import consequence
+from tui.simulate.scoring import signed
+from tui.simulate.verdict import KINDS
 from tui.ui.render import flags as render_flags
 from tui.ui.render import styles
 from tui.ui.training.intent_chart import IntentChart
-from tui.ui.training.words import OUTCOMES, intent_label, points_text, signed
+from tui.ui.training.words import KIND_MARKS, OUTCOMES, intent_label, kind_count, styled_points
 
 NAME_WIDTH = 28
 
@@ -39,8 +47,23 @@ def _name(name: str, width: int = NAME_WIDTH) -> str:
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
+def _total(points: int) -> str:
+    """A total as the scoring table writes points, without the ``+`` of a single score."""
+    return signed(points) if points < 0 else str(points)
+
+
+def undecided_words(summary) -> str | None:
+    """``3 undecided: counted, not revealed`` (with the open asks among them), or None."""
+    if not summary.undecided:
+        return None
+    words = f"{summary.undecided} undecided: counted, not revealed"
+    if summary.asked_open:
+        words += f" ({summary.asked_open} asked, not settled)"
+    return words
+
+
 def head_text(report, title: str | None = None) -> Text:
-    """Who, which exercise, and the score in one glance."""
+    """Who, which exercise, the score, what was decided, and the verdicts by kind."""
     s = report.summary
     text = styles.styled("Trainee ", styles.MUTED)
     text.append(_name(report.trainee, 40), styles.LABEL)
@@ -48,10 +71,27 @@ def head_text(report, title: str | None = None) -> Text:
     text.append(visible(title or report.scenario, keep_newlines=False), styles.LABEL)
     text.append("\n")
     text.append("Score ", styles.MUTED)
-    text.append(f"{s.score} / {s.max_score}", styles.HEADING)
-    text.append(f"  ({s.percent:.0f}%)", styles.LABEL)
+    text.append(f"{_total(s.score)} / {s.max_score}", styles.HEADING)
+    text.append(f"  ({_total(round(s.percent))}%)", styles.LABEL)
     text.append(f"   decided {s.decided} of {s.count}", styles.MUTED)
-    text.append(f"   matched the policy {s.matched_policy} of {s.count}", styles.MUTED)
+    if s.decided:
+        text.append(f"   matched the policy {s.matched_policy} of {s.decided}", styles.MUTED)
+    undecided = undecided_words(s)
+    if undecided:
+        text.append("\n")
+        text.append(undecided, styles.LABEL)
+    text.append("\n")
+    text.append_text(verdicts_text(s.verdicts))
+    return text
+
+
+def verdicts_text(verdicts) -> Text:
+    """``Verdicts  ✔ 3 correct  ✘ 2 clear cues missed``: the kinds that happened."""
+    text = styles.styled("Verdicts  ", styles.MUTED)
+    found = [kind for kind in KINDS if verdicts.get(kind)]
+    if not found:
+        text.append("none yet: nothing settled", styles.MUTED)
+    text.append("  ".join(kind_count(kind, verdicts[kind]) for kind in found))
     return text
 
 
@@ -65,36 +105,44 @@ def _entries(title: str, rows: list[tuple[Text, Text]]) -> Group:
     return Group(styles.styled(title, styles.HEADING), grid)
 
 
+def _verdict(report, row) -> Text:
+    """The settled row's verdict: its kind and headline, then what it cost and why."""
+    judgement = report.judgements.get(row.slot)
+    text = Text()
+    if judgement is None:
+        text.append(consequence(row) or OUTCOMES.get(row.outcome, row.outcome))
+        return text
+    text.append(f"{KIND_MARKS[judgement.kind]} {visible(judgement.headline)}", styles.LABEL)
+    if judgement.explanation:
+        text.append("\n")
+        text.append(visible(judgement.explanation))
+    return text
+
+
 def mistakes_renderable(report) -> Group:
-    """Costliest first, each with why it cost and the flags it carried."""
+    """Settled decisions that cost more than a step, costliest first, each with its
+    verdict. Undecided invitations are not mistakes here: the head counts them."""
     mistakes = report.summary.mistakes
     rows = []
     for row in mistakes:
         text = Text()
         text.append(_name(row.name), styles.LABEL)
         text.append(f"  {intent_label(row.intent)}, {OUTCOMES.get(row.outcome, row.outcome)}")
-        why = score(row.intent, row.outcome).explanation
-        if why:
-            text.append("\n")
-            text.append(why)
-        warned = [f for f in report.mistake_flags.get(row.slot, ()) if f.kind == "red"]
         text.append("\n")
-        if warned:
-            lead = "should have warned you: " if row.mistake == "harmful" else "its flags: "
-            text.append(lead, styles.MUTED)
-            text.append(", ".join(render_flags.title(f.code) for f in warned))
-        else:
-            text.append("no red flags: a polished profile can still hide an intent", styles.MUTED)
-        rows.append((points_text(row.points, row.max_points), text))
-    if not rows:
-        rows.append(
-            (Text("✔", styles.GOOD_TEXT), styles.styled("None that cost more than a point.", None))
+        text.append_text(_verdict(report, row))
+        rows.append((styled_points(row.points, row.max_points), text))
+    if not rows and not report.summary.decided:
+        rows.append((Text("·", styles.MUTED), styles.styled("Nothing decided yet.", styles.MUTED)))
+    elif not rows:
+        none = "None that cost more than a step" + (
+            " among those you decided." if report.summary.undecided else "."
         )
+        rows.append((Text("✔", styles.GOOD_TEXT), styles.styled(none, None)))
     return _entries(f"Mistakes ({len(mistakes)})", rows)
 
 
 def small_costs_renderable(report) -> Group | None:
-    """Asking when the answer was already clear: a point each, listed without alarm."""
+    """Asking when the answer was already clear: a point or two each, listed without alarm."""
     extra = [r for r in report.rows if r.mistake == "extra-step"]
     if not extra:
         return None
@@ -102,7 +150,8 @@ def small_costs_renderable(report) -> Group | None:
     for row in extra:
         text = Text()
         text.append(_name(row.name), styles.LABEL)
-        why = score(row.intent, row.outcome).explanation
+        judgement = report.judgements.get(row.slot)
+        why = judgement.headline if judgement is not None else consequence(row)
         text.append(f"  {why or OUTCOMES.get(row.outcome, row.outcome)}")
         rows.append((Text(signed(row.points - row.max_points), styles.MUTED), text))
     return _entries(f"Small costs ({len(extra)})", rows)
@@ -114,7 +163,10 @@ def flags_text(report) -> Text:
     text = styles.styled("By flag", styles.HEADING)
     if not by_flag:
         text.append("\n")
-        text.append("No red flags in this exercise.", styles.MUTED)
+        if report.summary.undecided:  # an undecided invitation's flags stay hidden
+            text.append("No flags on what you decided.", styles.MUTED)
+        else:
+            text.append("No red flags in this exercise.", styles.MUTED)
         return text
     text.append("\n")
     text.append(f"{'flag':<26}{'invitations':>12}{'points lost':>13}", styles.MUTED)
@@ -135,7 +187,7 @@ def difficulty_text(report) -> Text | None:
     for level, (count, got, most) in levels.items():
         text.append("\n")
         text.append(f"level {level}  {count:>3} invitation{'' if count == 1 else 's'}  ")
-        text.append(f"{got} / {most}")
+        text.append(f"{_total(got)} / {most}")
     return text
 
 

@@ -1,14 +1,18 @@
 """After each training decision: the same invitation, its flags revealed, and what it meant.
 
-The top box answers the trainee's three questions at a glance: did my choice match the
-policy, who was this sender really, and how many points was it worth (with the reason
-when points were lost). An "ask" is not the end of the story, so after one the intent
-and the points stay hidden until the trainee decides on the reply (or on the silence).
+The top box answers the trainee's questions at a glance. Its title is the verdict's kind
+(correct, an extra step, a clear cue missed, misled by a cue); inside: did my choice match
+the policy, who was this sender really, how many points was it worth, and why, in the
+verdict's own words (:class:`~tui.simulate.verdict.Judgement`: its headline, then what it
+cost and what would have told). An "ask" is not the end of the story, so after one the
+intent and the points stay hidden until the trainee decides on the reply (or the silence).
 
 Below, in a scrollable pane, the invitation as the policy sees it, in the order a trainee
-learns from: the sender's card, the red flags and signals with their explanations, the
-note and any reply with the evidence painted, the policy's advice and its reasons, then
-the profile. Every string from the database is escaped and shown as ``Text``.
+learns from: the sender's card, what to look at (the cue the verdict names, and the cues
+beside it), the note and any reply with the evidence painted and the cue's own words
+stressed, the red flags and signals with their explanations (the cue's line marked ▶, the
+others ▷), the policy's advice and its reasons, then the profile. Every string from the
+database is escaped and shown as ``Text``.
 
 Enter, Space or Esc goes back to the inbox; ``z`` goes back and undoes the decision;
 ``q`` goes back and finishes the session (the report).
@@ -27,24 +31,28 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.domain.models import Invitation
+from tui.domain.safe_text import visible
 from tui.ui.render import flags as render_flags
 from tui.ui.render import styles
-from tui.ui.render.detail import detail_parts
+from tui.ui.render.detail import conversation, detail_parts
+from tui.ui.training import cues
 from tui.ui.training.words import (
     ACTIONS,
     DIFFERS,
+    KIND_MARKS,
     MATCHED,
     intent_label,
     intent_sentence,
-    points_text,
+    styled_points,
 )
 
-# The order the revealed invitation is read in (names from detail_parts).
-BODY_ORDER = ("header", "flags", "conversation", "recommendation", "profile")
+# The order the revealed invitation is read in (names from detail_parts, and the lesson).
+BODY_ORDER = ("header", "lesson", "conversation", "flags", "recommendation", "profile")
 
 
 def summary_rows(verdict) -> list[tuple[str, Text]]:
-    """The three answers: your choice against the policy, the real intent, the points."""
+    """Your choice against the policy, the real intent, the points, and why."""
+    judgement = verdict.judgement
     choice = Text()
     choice.append(ACTIONS.get(verdict.action, verdict.action.upper()), styles.LABEL)
     choice.append("   policy: ")
@@ -52,6 +60,8 @@ def summary_rows(verdict) -> list[tuple[str, Text]]:
     choice.append("   ")
     if verdict.matched_policy:
         choice.append("✔ matches the policy", MATCHED)
+        if judgement is not None and judgement.kind == "misled":
+            choice.append(" (misled too)", MATCHED)
     else:
         choice.append("✘ differs from the policy", DIFFERS)
     sender = Text()
@@ -62,14 +72,19 @@ def summary_rows(verdict) -> list[tuple[str, Text]]:
         sender.append("hidden until you decide on their reply, or on their silence", styles.MUTED)
     points = Text()
     if verdict.settled and verdict.points is not None and verdict.max_points is not None:
-        points.append_text(points_text(verdict.points, verdict.max_points))
-        if verdict.explanation:
+        points.append_text(styled_points(verdict.points, verdict.max_points))
+        if judgement is None and verdict.explanation:
             points.append(f" — {verdict.explanation}")
-        elif verdict.points >= verdict.max_points:
-            points.append(" — the best choice for this sender")
     else:
         points.append("none yet: an ask is scored when you settle it (accept or ignore)")
-    return [("You", choice), ("Sender", sender), ("Points", points)]
+    rows = [("You", choice), ("Sender", sender), ("Points", points)]
+    if judgement is not None:
+        why = styles.styled(visible(judgement.headline), styles.LABEL)
+        if judgement.explanation:
+            why.append("\n")
+            why.append(visible(judgement.explanation))
+        rows.append(("Why", why))
+    return rows
 
 
 def summary_table(verdict) -> Table:
@@ -82,10 +97,29 @@ def summary_table(verdict) -> Table:
     return grid
 
 
+def summary_title(verdict) -> str:
+    """The box's title: the verdict's kind once settled."""
+    judgement = verdict.judgement
+    if judgement is None:
+        return "Verdict" if verdict.settled else "Verdict: asked, not settled yet"
+    return f"{KIND_MARKS[judgement.kind]} {judgement.title}"
+
+
 def body_text(verdict, invitation: Invitation) -> Text:
-    """The invitation with everything revealed, flags before the note they explain."""
-    parts = detail_parts(invitation, list(verdict.flags), verdict.recommendation, reveal=True)
+    """The invitation with everything revealed, the verdict's cues marked where they show."""
+    judgement = verdict.judgement
+    flags = list(verdict.flags)
+    parts = detail_parts(invitation, flags, verdict.recommendation, reveal=True)
     parts["recommendation"] = _advice(verdict)
+    if judgement is not None:
+        lesson = cues.lesson_text(judgement, (flag.code for flag in flags))
+        if lesson is not None:
+            parts["lesson"] = lesson
+        lines = render_flags.flag_lines(flags, cues.marks(judgement), cues.stressed(judgement))
+        parts["flags"] = Text("\n").join(lines)
+        parts["conversation"] = conversation(
+            invitation, flags, reveal=True, emphasis=cues.emphasis(judgement)
+        )
     ordered = [parts[name] for name in BODY_ORDER if name in parts]
     return Text("\n\n").join(ordered)
 
@@ -108,6 +142,18 @@ class VerdictScreen(Screen[str | None]):
         padding: 0 1;
     }
     VerdictScreen #verdict-summary.-differs {
+        border: round $warning;
+    }
+    VerdictScreen #verdict-summary.-correct {
+        border: round $success;
+    }
+    VerdictScreen #verdict-summary.-extra-step {
+        border: round $accent;
+    }
+    VerdictScreen #verdict-summary.-cue-missed {
+        border: round $error;
+    }
+    VerdictScreen #verdict-summary.-misled {
         border: round $warning;
     }
     VerdictScreen #verdict-body {
@@ -135,9 +181,13 @@ class VerdictScreen(Screen[str | None]):
         self.invitation = invitation
 
     def compose(self) -> ComposeResult:
-        summary = Static(summary_table(self.verdict), id="verdict-summary")
-        summary.border_title = "Verdict"
-        summary.set_class(not self.verdict.matched_policy, "-differs")
+        verdict = self.verdict
+        summary = Static(summary_table(verdict), id="verdict-summary")
+        summary.border_title = summary_title(verdict)
+        if verdict.judgement is not None:
+            summary.add_class(f"-{verdict.judgement.kind}")
+        else:
+            summary.set_class(not verdict.matched_policy, "-differs")
         yield summary
         with VerticalScroll(id="verdict-body"):
             yield Static(body_text(self.verdict, self.invitation), id="verdict-text")

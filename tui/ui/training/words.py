@@ -1,7 +1,8 @@
 """The words training screens use for senders' intents, outcomes and points.
 
 One table so the verdict, the report and its chart call each thing by the same name.
-Every label is plain text that reads without colour.
+Every label is plain text that reads without colour. Points are written by
+:mod:`tui.simulate.scoring` (``+9 of 10``, ``−10``), as ``simulate`` and the CSV write them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from tui.simulate.scoring import points_text, signed
 from tui.ui.render import styles
 
 # intent -> (short label for tables, what the sender really was, in a sentence)
@@ -26,12 +28,28 @@ OUTCOMES: dict[str, str] = {
     "ask_accept": "asked, then accepted",
     "ask_ignore": "asked, then ignored",
     "ignore": "ignored",
-    "asked": "asked, never settled",
+    "asked": "asked, not settled",
     "undecided": "undecided",
 }
 
 # action -> what the trainee did, as a badge-like word with its own symbol
 ACTIONS: dict[str, str] = {"accept": "✔ ACCEPT", "ignore": "✘ IGNORE", "ask": "? ASK"}
+
+# verdict kind -> its mark in titles and lists (the kind's title says the rest)
+KIND_MARKS: dict[str, str] = {
+    "correct": "✔",
+    "extra-step": "~",
+    "cue-missed": "✘",
+    "misled": "⚠",
+}
+
+# verdict kind -> (one, several): how a count of them reads ("2 clear cues missed")
+KIND_COUNTS: dict[str, tuple[str, str]] = {
+    "correct": ("correct", "correct"),
+    "extra-step": ("extra step", "extra steps"),
+    "cue-missed": ("clear cue missed", "clear cues missed"),
+    "misled": ("misled", "misled"),
+}
 
 MATCHED = styles.GOOD_TEXT
 DIFFERS = styles.WARN_TEXT
@@ -47,17 +65,16 @@ def intent_sentence(intent: str | None) -> str:
     return found[1] if found else f"unknown ({intent or 'no intent recorded'})"
 
 
-def signed(points: int) -> str:
-    """``+9``, ``0``, ``−10`` (a real minus sign, which no spreadsheet or eye misreads)."""
-    if points > 0:
-        return f"+{points}"
-    return f"−{-points}" if points < 0 else "0"
-
-
-def points_text(points: int, max_points: int) -> Text:
-    """``+9 of 10`` with the shortfall, if any, marked without relying on colour."""
-    text = Text()
-    style = styles.GOOD_TEXT if points >= max_points else styles.RED_TEXT if points < 0 else None
-    text.append(signed(points), style or GAIN)
-    text.append(f" of {max_points}")
+def styled_points(points: int, max_points: int) -> Text:
+    """:func:`tui.simulate.scoring.points_text` (``+9 of 10``), the shortfall marked
+    without relying on colour: the words are the scoring table's, only the style is ours."""
+    style = styles.GOOD_TEXT if points >= max_points else styles.RED_TEXT if points < 0 else GAIN
+    text = Text(points_text(points, max_points))
+    text.stylize(style, 0, len(signed(points)))
     return text
+
+
+def kind_count(kind: str, count: int) -> str:
+    """``✘ 2 clear cues missed``: a count of one verdict kind, with its mark."""
+    one, several = KIND_COUNTS.get(kind, (kind, kind))
+    return f"{KIND_MARKS.get(kind, '·')} {count} {one if count == 1 else several}"
