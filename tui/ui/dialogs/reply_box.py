@@ -36,6 +36,11 @@ EMPTY_HINT = "Paste or type their answer before saving, or press Esc to cancel."
 LONG_HINT = f"That is more than {REPLY_LIMIT:,} characters: keep the answer itself."
 
 
+def newlines(text: str) -> str:
+    """``text`` with Windows line endings as newlines (the editor keeps a paste's own)."""
+    return text.replace("\r\n", "\n")
+
+
 class ReplyBoxScreen(ModalScreen[str | None]):
     """Record what the sender answered to your question."""
 
@@ -149,8 +154,8 @@ class ReplyBoxScreen(ModalScreen[str | None]):
 
     @property
     def text(self) -> str:
-        """The answer as it stands in the editor."""
-        return self.query_one(TextArea).text
+        """The answer as it stands in the editor, its line endings as newlines."""
+        return newlines(self.query_one(TextArea).text)
 
     @staticmethod
     def _status(text: str, error: str | None = None) -> Text:
@@ -168,7 +173,7 @@ class ReplyBoxScreen(ModalScreen[str | None]):
     def _text_changed(self, event: TextArea.Changed) -> None:
         status = self.query_one("#reply-status", Static)
         status.remove_class("-error")
-        status.update(self._status(event.text_area.text))
+        status.update(self._status(newlines(event.text_area.text)))
 
     def _refuse(self, hint: str) -> None:
         status = self.query_one("#reply-status", Static)

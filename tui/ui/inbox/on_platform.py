@@ -9,9 +9,9 @@ Right after an ask the list has moved on to the next invitation, yet the next th
 is to send the question to the one just asked. So until the next other key, ``o`` opens
 *their* profile and ``c`` copies the question again (the ask already copied it once).
 
-Only a web address (``http`` or ``https``, with a host, nothing hidden in it) is opened: a
-profile URL comes from files the user imported, and one such as ``file:///…`` or a string
-with control characters is shown escaped and left alone. A demo invitation's address was
+Only a web address (``http`` or ``https``, with a host, nothing hidden in it) is opened or
+copied: a profile URL comes from files the user imported, and one such as ``file:///…`` or
+a string with control characters is shown escaped and left alone. A demo invitation's address was
 made up with it and is not opened either.
 """
 
@@ -153,14 +153,21 @@ class PlatformActions:
             return
         self.node.call_later(then, invitation)
 
+    def _refused(self, invitation: Invitation, done: str) -> bool:
+        """Say why the profile address is no web address to open or paste (True), if so."""
+        url = invitation.person.profile_url
+        problem = web_address_problem(url)
+        if problem is None:
+            return False
+        self.node.app.bell()
+        shown = f": {clip(url, URL_SHOWN)}" if url and url.strip() else ""
+        self.say(f"{short(invitation.person.name)} {problem}{shown}; {done}")
+        return True
+
     def _open(self, invitation: Invitation) -> None:
         name = short(invitation.person.name)
         url = invitation.person.profile_url
-        problem = web_address_problem(url)
-        if problem is not None:
-            self.node.app.bell()
-            shown = f": {clip(url, URL_SHOWN)}" if url and url.strip() else ""
-            self.say(f"{name} {problem}{shown}; nothing opened")
+        if self._refused(invitation, "nothing opened"):
             return
         if invitation.source in MADE_UP_SOURCES:
             self.say(f"{name} is a demo invitation: its profile address is made up, not opened")
@@ -171,9 +178,7 @@ class PlatformActions:
     def _copy_address(self, invitation: Invitation) -> None:
         name = short(invitation.person.name)
         url = invitation.person.profile_url
-        if url is None or not url.strip():
-            self.node.app.bell()
-            self.say(f"{name} has no profile address to copy")
+        if self._refused(invitation, "nothing copied"):
             return
         self.node.app.copy_to_clipboard(url)
         made_up = " (made up: a demo invitation)" if invitation.source in MADE_UP_SOURCES else ""
