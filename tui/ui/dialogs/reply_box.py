@@ -166,7 +166,8 @@ class ReplyBoxScreen(ModalScreen[str | None]):
         line = f"{len(text):,} characters"
         hidden = unsafe_count(text)
         if hidden:
-            line += f" · {hidden:,} control or bidi characters, kept as pasted, shown as ␛/�"
+            kind = "character" if hidden == 1 else "characters"
+            line += f" · {hidden:,} control or bidi {kind}, kept as pasted, shown as ␛/�"
         return Text(line)
 
     @on(TextArea.Changed)
