@@ -179,7 +179,9 @@ def test_waiting_for_a_reply(snap_compare, loop_db, size):
 def test_reply_box(snap_compare, loop_db, size):
     async def run(pilot) -> None:
         await steps("2", "R")(pilot)
-        pilot.app.screen.query_one(TextArea).load_text("We met at [b]PyCon[/b] \x1b[31mlast year.")
+        editor = pilot.app.screen.query_one(TextArea)
+        editor.cursor_blink = False  # a blink under load would paint the cursor off
+        editor.load_text("We met at [b]PyCon[/b] \x1b[31mlast year.")
         await settle(pilot)
 
     assert snap_compare(open_app(loop_db), terminal_size=size, run_before=run)
