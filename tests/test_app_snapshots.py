@@ -9,9 +9,11 @@ every flag are the same on every run. Regenerate with
 from __future__ import annotations
 
 import pytest
-from conftest import Inv, make_db, open_app, press, settle
+from conftest import Inv, ago, make_db, open_app, press, settle
+from textual.widgets import TextArea
 
 from tui.domain.models import Education, Experience
+from tui.store import Store
 
 FULL_PROFILE = {
     "about": "I build onboarding flows for B2B products and write about it.",
@@ -126,3 +128,64 @@ def test_marked_rows(snap_compare, snap_db):
 def test_no_color(snap_compare, snap_db, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(open_app(snap_db), terminal_size=(80, 24), run_before=steps("space"))
+
+
+# The ask loop and the platform: an ask two days old with no reply yet, a profile address
+# with markup and an escape in it, and an invitation the user sent.
+LOOP_INBOX = [
+    Inv(
+        "Noor Haddad",
+        60 * 24 * 3,
+        note="I'd like to add you to my professional network.",
+        headline="Talent Partner at Globex",
+        company="Globex",
+        person={"profile_url": "https://www.linkedin.com/in/noor-[bold]h[/]\x1b[31m"},
+    ),
+    Inv(
+        "Theo Brandt",
+        60 * 24 * 30,
+        note="Hi Theo, we met at the QA meetup last week. Buy my leads!",
+        headline="QA Lead at Initech",
+        company="Initech",
+        status="sent",
+        direction="outgoing",
+        photo="none",
+        person={"profile_url": "https://www.linkedin.com/in/theo-brandt"},
+    ),
+]
+QUESTION = "Hi Noor, thanks for the invitation! What prompted you to reach out?"
+
+
+@pytest.fixture
+def loop_db(tmp_path):
+    path = make_db(tmp_path, LOOP_INBOX, real_flags=True)
+    with Store.open(path) as store:
+        noor = next(i for i in store.iter_invitations() if i.person.name == "Noor Haddad")
+        store.record_ask(noor.id, QUESTION, at=ago(60 * 24 * 2), session="s", external_key="q1")
+    return path
+
+
+SMALL_SIZES = pytest.mark.parametrize("size", [(80, 24), (60, 18)], ids=["80x24", "60x18"])
+
+
+@SMALL_SIZES
+def test_waiting_for_a_reply(snap_compare, loop_db, size):
+    # The Asked split: WAIT since the ask, until the policy's reply_wait_days; the profile
+    # address shown escaped, with the keys that open and copy it.
+    assert snap_compare(open_app(loop_db), terminal_size=size, run_before=steps("2"))
+
+
+@SMALL_SIZES
+def test_reply_box(snap_compare, loop_db, size):
+    async def run(pilot) -> None:
+        await steps("2", "R")(pilot)
+        editor = pilot.app.screen.query_one(TextArea)
+        editor.cursor_blink = False  # a blink under load would paint the cursor off
+        editor.load_text("We met at [b]PyCon[/b] \x1b[31mlast year.")
+        await settle(pilot)
+
+    assert snap_compare(open_app(loop_db), terminal_size=size, run_before=run)
+
+
+def test_sent_split_is_not_judged(snap_compare, loop_db):
+    assert snap_compare(open_app(loop_db), terminal_size=(80, 24), run_before=steps("7"))

@@ -267,7 +267,7 @@ async def test_at_60x18_the_composer_buttons_and_help_and_quit_stay_on_screen(db
         assert "? Help" in keys and "q Quit" in keys
         await press(pilot, "r")
         text = screen_text(app)
-        assert "Send (ctrl+s)" in text and "Cancel (esc)" in text
+        assert "Record ask & copy (ctrl+s)" in text and "Cancel (esc)" in text
         for button in ("#composer-send", "#composer-cancel"):
             region = app.screen.query_one(button).region
             assert region.bottom <= 18 and region.right <= 60, button

@@ -12,6 +12,7 @@ from tui.ui.bindings import APP_BINDINGS, INBOX_BINDINGS
 from tui.ui.dialogs.composer import ComposerScreen
 from tui.ui.dialogs.confirm import ConfirmScreen
 from tui.ui.dialogs.help import HelpScreen
+from tui.ui.dialogs.reply_box import ReplyBoxScreen
 
 
 def bindings_of(bindings: list[BindingType]) -> list[Binding]:
@@ -25,6 +26,7 @@ def rebindable_scopes() -> list[list[Binding]]:
         bindings_of(ComposerScreen.BINDINGS),
         bindings_of(ConfirmScreen.BINDINGS),
         bindings_of(HelpScreen.BINDINGS),
+        bindings_of(ReplyBoxScreen.BINDINGS),
     ]
 
 

@@ -1,15 +1,21 @@
-"""The reply composer for "ask": pick a template, edit it, send it or cancel.
+"""The reply composer for "ask": pick a template, edit it, record it or cancel.
+
+invite-triage sends nothing anywhere: the button records the ask here and copies the
+question to the clipboard, for the user to send on the platform (the inbox does both once
+the ask is on disk).
 
 For one sender the templates come with the sender's first name filled in. For several
 marked senders (``recipients=N``) the text keeps the ``{first_name}`` placeholder so that
 each sender can be greeted by name when the caller records the message.
 
-Dismisses with the message text (``ctrl+s`` or the Send button) or ``None`` (Esc or
-Cancel). An empty message is refused with a hint rather than sent. Switching templates
+Dismisses with the message text (``ctrl+s`` or the "Record ask & copy" button) or ``None``
+(Esc or Cancel). An empty message is refused with a hint rather than recorded. Switching templates
 (``ctrl+t``, or the tabs) keeps what was typed in each, so trying another wording never
 loses an edit. The sender's name and note come from the database and are shown as
 ``Text``, never as markup. On a short terminal (under 24 rows) the editor and the note
-shrink and the buttons go compact, so Send and Cancel stay on screen down to 60x18.
+shrink and the buttons go compact, so both buttons stay on screen down to 60x18. Control
+codes in a paste are painted as visible stand-ins
+(:class:`~tui.ui.dialogs.safe_text_area.SafeTextArea`).
 """
 
 from __future__ import annotations
@@ -27,10 +33,12 @@ from textual.widgets import Button, Static, Tab, Tabs, TextArea
 
 from tui.domain.models import Invitation
 from tui.ui.dialogs.reply_templates import DEFAULT_TEMPLATES, PLACEHOLDER, ReplyTemplate, fill
+from tui.ui.dialogs.safe_text_area import SafeTextArea
 from tui.ui.render import styles
 from tui.ui.render.profile import clip
 
-EMPTY_HINT = "Write a message before sending, or press Esc to cancel."
+EMPTY_HINT = "Write a message before recording it, or press Esc to cancel."
+SEND_LABEL = "Record ask & copy (ctrl+s)"  # it sends nothing: the user does, on the platform
 
 
 class ComposerScreen(ModalScreen[str | None]):
@@ -103,7 +111,7 @@ class ComposerScreen(ModalScreen[str | None]):
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (24, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "send", "Send", id="composer.send"),
+        Binding("ctrl+s", "send", "Record & copy", id="composer.send"),
         Binding("escape", "cancel", "Cancel", id="composer.cancel"),
         Binding("ctrl+t", "next_template", "Next template", id="composer.next_template"),
     ]
@@ -161,10 +169,10 @@ class ComposerScreen(ModalScreen[str | None]):
                 ),
                 id="composer-templates",
             )
-            yield TextArea(self._texts[0], id="composer-text", soft_wrap=True)
+            yield SafeTextArea(self._texts[0], id="composer-text", soft_wrap=True)
             yield Static(self._status(), id="composer-status")
             with Horizontal(id="composer-buttons"):
-                yield Button("Send (ctrl+s)", id="composer-send", variant="primary")
+                yield Button(SEND_LABEL, id="composer-send", variant="primary")
                 yield Button("Cancel (esc)", id="composer-cancel")
 
     def on_mount(self) -> None:

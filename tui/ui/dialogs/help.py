@@ -28,7 +28,14 @@ from tui.domain.safe_text import visible
 from tui.ui.render import styles
 
 # Groups for ids whose words alone would land them in the wrong group.
-ID_GROUPS = {"back": "Move", "open_detail": "Move", "quit": "App", "quit_app": "App"}
+ID_GROUPS = {
+    "back": "Move",
+    "open_detail": "Move",
+    "quit": "App",
+    "quit_app": "App",
+    "open_profile": "On the platform",
+    "copy": "On the platform",
+}
 
 # (group, words in a binding id that put it there), checked in this order.
 GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -61,7 +68,7 @@ GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
 )
 OTHER = "Other"
-ORDER = ("Move", "Decide", "Mark", "Search and filter", "Views", "App", OTHER)
+ORDER = ("Move", "Decide", "On the platform", "Mark", "Search and filter", "Views", "App", OTHER)
 
 
 def group_of(binding_id: str) -> str:

@@ -12,6 +12,8 @@ callback on the UI thread). Every report comes back exactly once per job:
   failing chunk was changed.
 - ``on_progress(done, total)``: after each chunk of a bulk job (not a single decision).
 
+A reply the user pasted is written here too, so that it takes its turn with the decisions.
+
 A single decision is one transaction that expects the status the user saw. A bulk
 decision (marks) and any undo are written in chunks of about 100 ms of lock each, so
 other windows and commands keep working meanwhile, and :meth:`cancel` stops them after
@@ -24,7 +26,7 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from tui.domain.models import Assessment
+from tui.domain.models import Assessment, Invitation, Recommendation
 from tui.store import Cursor, Store
 from tui.store.bulk import BulkOutcome, decide_in_chunks, undo_in_chunks
 from tui.store.errors import ChangedElsewhere
@@ -157,6 +159,30 @@ class DecisionJobs:
             self.post(on_failed, error_text(exc))
             return
         self.post(on_done, outcome)
+
+    # ------------------------------------------------------------------ replies
+
+    def reply(
+        self,
+        invitation_id: int,
+        body: str,
+        *,
+        on_done: Callable[[Invitation, Recommendation | None], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Record the sender's answer to an ask (typed or pasted by the user), in order
+        with the decisions; ``on_done`` gets the invitation as it now is and what the
+        policy recommends on it."""
+        self._writer.submit(self._reply_now, invitation_id, body, on_done, on_failed)
+
+    def _reply_now(self, invitation_id, body, on_done, on_failed) -> None:
+        try:
+            invitation = self.gateway.record_reply(invitation_id, body)
+            _, recommendation = self.gateway.evaluate(invitation)
+        except Exception as exc:
+            self.post(on_failed, error_text(exc))
+            return
+        self.post(on_done, invitation, recommendation)
 
     # ------------------------------------------------------------------ undo
 

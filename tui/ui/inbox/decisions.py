@@ -14,6 +14,10 @@ a decision another window got to first is refused (``on_refused``).
 A decision acts on the highlighted row only while it is on screen: a key pressed while the
 list shows other rows (scrolled away with the wheel) brings the highlighted row back into
 view and decides nothing.
+
+Recording a sender's answer (``reply``) takes its turn in the same queue: the reply box
+opens on the highlighted asked invitation, and the answer is written on the writer thread
+like a decision, so a key typed after it acts on the invitation as it then is.
 """
 
 from __future__ import annotations
@@ -25,9 +29,10 @@ from functools import partial
 
 from textual.widget import Widget
 
-from tui.domain.models import Assessment, Decision
+from tui.domain.models import Assessment, Decision, Invitation, Recommendation
 from tui.store import Cursor, Store
 from tui.store.bulk import BulkOutcome
+from tui.store.messages import REPLYABLE
 from tui.ui.gateway import Gateway, error_text
 from tui.ui.inbox.decision_jobs import DecisionJobs
 from tui.ui.inbox.inbox_list import InboxList
@@ -91,6 +96,9 @@ class Outcome:
     cancelled: bool = False  # a bulk job stopped part way (Esc)
     skipped: int = 0  # decided elsewhere meanwhile, left as they were
     last: Decision | None = None  # undo: the oldest decision reverted
+    message: str | None = None  # ask: the question as written in the composer
+    invitation: Invitation | None = None  # reply: the invitation as it now is
+    advice: Recommendation | None = None  # reply: what the policy now recommends
 
 
 class Decisions:
@@ -132,7 +140,8 @@ class Decisions:
         return self.writing or bool(self.queue)
 
     def request(self, action: str) -> None:
-        """A decision key (``accept``, ``ignore``, ``ask``) or ``undo``: its turn will come."""
+        """A decision key (``accept``, ``ignore``, ``ask``), ``undo`` or ``reply``: its
+        turn will come."""
         self.queue.append(action)
         self._pump()
 
@@ -152,6 +161,8 @@ class Decisions:
             self.writing = True
             if action == "undo":
                 self.write_undo()
+            elif action == "reply":
+                self._begin_reply()
             else:
                 self._begin(action)
 
@@ -249,12 +260,82 @@ class Decisions:
 
     def _composed(self, invitation_id: int, status: str, marks, names, text: str | None) -> None:
         if text is None:
-            self.say("ask cancelled: nothing sent")
+            self.say("ask cancelled: nothing recorded")
             self._finish()
         elif marks is not None:
             self.write_bulk(marks, "ask", text, names)
         else:
             self.write_single(invitation_id, status, "ask", text, None, names)
+
+    # ------------------------------------------------------------------ their answer
+
+    def _begin_reply(self) -> None:
+        """Open the reply box on the highlighted invitation, if it was asked."""
+        inbox = self.inbox
+        row = inbox.visible_row
+        if row is None:
+            self.node.app.bell()
+            if inbox.row is not None:
+                inbox.follow_cursor()
+                self.say("the selected invitation was off screen: it is shown now")
+            self._finish()
+            return
+        if row.status not in REPLYABLE:
+            self.node.app.bell()
+            if row.status == "sent":
+                self.say("sent invitations are yours: there is no answer to record")
+            else:
+                self.say(
+                    f"{short(row.name)} is {row.status}: a reply answers your question, "
+                    "so ask first"
+                )
+            self._finish()
+            return
+        self.node.run_worker(
+            partial(self._load_for_reply, row.id),
+            group="reply",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _load_for_reply(self, invitation_id: int) -> None:
+        try:
+            invitation = self.gateway.call(Store.get, invitation_id)
+        except Exception as exc:
+            self.node.call_later(self._write_failed, error_text(exc))
+            return
+        self.node.call_later(self._open_reply_box, invitation)
+
+    def _open_reply_box(self, invitation: Invitation) -> None:
+        from tui.ui.dialogs.reply_box import ReplyBoxScreen  # loaded when first needed
+
+        self.node.app.push_screen(
+            ReplyBoxScreen(invitation), partial(self._reply_typed, invitation)
+        )
+
+    def _reply_typed(self, invitation: Invitation, text: str | None) -> None:
+        if text is None:
+            self.say("reply not recorded: nothing changed")
+            self._finish()
+            return
+        self.busy_with("recording their reply…")
+        was = invitation.status
+
+        def done(updated: Invitation, advice: Recommendation | None) -> None:
+            moves = {(was, updated.status): 1} if updated.status != was else {}
+            self._written(
+                Outcome(
+                    "reply",
+                    [],
+                    names=[invitation.person.name],
+                    done=1,
+                    moves=moves,
+                    invitation=updated,
+                    advice=advice,
+                )
+            )
+
+        self.jobs.reply(invitation.id, text, on_done=done, on_failed=self._write_failed)
 
     # ------------------------------------------------------------------ writing
 
@@ -263,7 +344,9 @@ class Decisions:
         it meanwhile: then it is refused)."""
 
         def done(outcome: BulkOutcome) -> None:
-            self._written(Outcome(action, outcome.decisions, names=names, done=outcome.done))
+            self._written(
+                Outcome(action, outcome.decisions, names=names, done=outcome.done, message=message)
+            )
 
         self.jobs.decide(
             action,
@@ -292,6 +375,7 @@ class Decisions:
                     moves=dict(outcome.moves),
                     cancelled=outcome.cancelled,
                     skipped=outcome.skipped,
+                    message=message,
                 )
             )
 

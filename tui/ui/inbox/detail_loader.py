@@ -16,7 +16,8 @@ Training prepares nothing ahead: whether flags may be shown changes with each de
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from functools import partial
 
 from textual.timer import Timer
@@ -48,7 +49,11 @@ class DetailLoader:
         prefetch: bool,
         on_shown: Callable[[PreparedDetail], None],
         on_error: Callable[[str], None],
+        now: Callable[[], datetime] | None = None,
+        hints: Mapping[str, str] | None = None,
     ) -> None:
+        """``now``: the clock an invitation you sent is aged by; ``hints``: the keys the
+        pane may name (see :mod:`tui.ui.render.detail`)."""
         self.node = node
         self.gateway = gateway
         self.inbox = inbox
@@ -57,6 +62,8 @@ class DetailLoader:
         self.prefetch = prefetch
         self.on_shown = on_shown
         self.on_error = on_error
+        self.now = now
+        self.hints = hints
         self.prepared: OrderedDict[int, PreparedDetail] = OrderedDict()
         self.epoch = 0  # goes up whenever prepared details are dropped
         self._timer: Timer | None = None
@@ -112,6 +119,8 @@ class DetailLoader:
             reveal=self.reveal(invitation),
             console=self.node.app.console,
             width=width,
+            now=self.now() if self.now is not None else None,
+            hints=self.hints,
         )
 
     def _load(self, invitation_id: int, width: int) -> None:

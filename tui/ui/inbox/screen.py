@@ -3,7 +3,8 @@
 What each part does lives with the part: the list's window and paging in
 :mod:`~tui.ui.inbox.inbox_list`, the detail and its prefetch in
 :mod:`~tui.ui.inbox.detail_loader`, decisions and undo in :mod:`~tui.ui.inbox.decisions`,
-find in :mod:`~tui.ui.inbox.finder`. The screen keeps what the user chose to look at (the
+find in :mod:`~tui.ui.inbox.finder`, opening and copying for the platform in
+:mod:`~tui.ui.inbox.on_platform`. The screen keeps what the user chose to look at (the
 split, flagged-only, the limit) and the split counts, and says what happened in the
 status line.
 """
@@ -32,6 +33,7 @@ from tui.ui.inbox.detail_pane import DetailPane
 from tui.ui.inbox.finder import Finder, Found
 from tui.ui.inbox.inbox_list import InboxList
 from tui.ui.inbox.key_bar import KeyBar
+from tui.ui.inbox.on_platform import PlatformActions
 from tui.ui.inbox.search_bar import SearchBar
 from tui.ui.inbox.splits_bar import SplitsBar, visible_splits
 from tui.ui.inbox.status_bar import StatusBar
@@ -39,6 +41,11 @@ from tui.ui.outside_changes import OutsideChanges
 from tui.ui.render.detail import PreparedDetail
 from tui.ui.render.row import LEGEND
 from tui.ui.services import Services
+
+# Binding ids of the keys that act on the platform (or record what came from it): the
+# detail names their keys; training has its own replies and made-up profiles, so not these.
+PLATFORM_KEYS = ("open_profile", "copy", "reply")
+PLATFORM_ACTIONS = frozenset({"open_profile", "copy", "record_reply"})
 
 
 class InboxScreen(Screen):
@@ -109,6 +116,7 @@ class InboxScreen(Screen):
         self._counts_requested = False
         self.outside: OutsideChanges | None = None
         self._outside_waiting = False
+        self._asked_row: int | None = None  # where the cursor went after a single ask
 
     # ------------------------------------------------------------------ composing
 
@@ -140,6 +148,9 @@ class InboxScreen(Screen):
 
     def on_mount(self) -> None:
         gateway = self.services.gateway
+        hints = None
+        if self.training is None:
+            hints = {key: self.key_for(key) for key in PLATFORM_KEYS}
         self.loader = DetailLoader(
             self,
             gateway,
@@ -149,9 +160,14 @@ class InboxScreen(Screen):
             prefetch=self.training is None,
             on_shown=self._detail_shown,
             on_error=self.failed,
+            now=self.services.now,
+            hints=hints,
         )
         self.decisions = self.make_decisions()
         self.finder = Finder(self, gateway, on_found=self._found, on_error=self.failed)
+        self.platform = PlatformActions(
+            self, gateway, say=self.say, failed=self.failed, key=self.key_for
+        )
         self.inbox.set_view(self.view())
         # Other windows and commands write to the same file: notice, and show it.
         self.outside = OutsideChanges(
@@ -220,6 +236,10 @@ class InboxScreen(Screen):
         row = inbox.row
         if row is not None:
             self.selected = Cursor.of(row)
+            asked_row = self._asked_row
+            if asked_row is not None and row.id != asked_row:  # a click moved on from it
+                self._asked_row = None
+                self.platform.forget_ask()
         if row is None or self._shown_key is None or row.id != self._shown_key[0]:
             self.loader.cancel_prefetch()
         now = time.monotonic()
@@ -296,8 +316,24 @@ class InboxScreen(Screen):
         self.notify(text, title="Error", severity="error", timeout=8, markup=False)
 
     def on_key(self, event: events.Key) -> None:
-        """A key is about to act: the message about the last one has had its moment."""
+        """A key is about to act: the message about the last one has had its moment, and
+        (unless it opens or copies) so has the ask it reported."""
         self.status.expire_note()
+        if self.platform.just_asked is not None:
+            active = self.active_bindings.get(event.key)
+            if active is None or active.binding.action not in ("open_profile", "copy"):
+                self.platform.forget_ask()
+
+    def key_for(self, binding_id: str) -> str:
+        """The key bound to ``binding_id`` as the user's keymap has it (for messages)."""
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return binding_id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Training plays replies itself and its senders' profiles are made up.
+        return self.training is None or action not in PLATFORM_ACTIONS
 
     # ------------------------------------------------------------------ counts
 
@@ -502,6 +538,24 @@ class InboxScreen(Screen):
     def action_undo(self) -> None:
         self.decisions.request("undo")
 
+    def action_record_reply(self) -> None:
+        """Open the reply box on the selected invitation (if you asked it)."""
+        self.decisions.request("reply")
+
+    # ------------------------------------------------------------------ on the platform
+
+    def _selected(self) -> tuple[int | None, Invitation | None]:
+        """The selected invitation's id, and the invitation itself if the detail has it."""
+        row = self.inbox.row
+        shown = self.shown.invitation if self.shown is not None else None
+        return (row.id if row is not None else None), shown
+
+    def action_open_profile(self) -> None:
+        self.platform.open_profile(*self._selected())
+
+    def action_copy(self) -> None:
+        self.platform.copy(*self._selected())
+
     def decided(self, outcome: Outcome) -> None:
         """A decision or an undo is on disk: show it."""
         ids = [decision.invitation_id for decision in outcome.decisions]
@@ -512,8 +566,12 @@ class InboxScreen(Screen):
         if outcome.action == "undo":
             self._undone(outcome)
             return
+        if outcome.action == "reply":
+            self._replied(outcome)
+            return
         past = VERBS[outcome.action][1]
         inbox = self.inbox
+        said, undoes = None, " · z undoes"
         if outcome.bulk:
             self.loader.forget()
             self._shown_key = None
@@ -526,16 +584,42 @@ class InboxScreen(Screen):
                 said += f" of {outcome.total:,}, then cancelled"
             if outcome.skipped:
                 said += f"; {outcome.skipped:,} decided elsewhere meanwhile were left as they are"
-            self.say(said + (" · z undoes" if outcome.done else ""))
+            undoes = undoes if outcome.done else ""
         elif outcome.decisions:
             self.loader.forget(ids)
             decided = outcome.decisions[0]
             self.shift_counts({(decided.previous_status, decided.new_status): 1})
-            self.say(f"{past} {who(outcome.names, 1)} · z undoes")
+            said = f"{past} {who(outcome.names, 1)}"
             removed = inbox.replace_statuses({decided.invitation_id: decided.new_status})
             if not removed and self.split == "all":
                 inbox.select_next_matching("pending")
+        if said is not None:
+            if outcome.action == "ask" and outcome.message is not None and outcome.done:
+                # Recorded here; now the user sends it there: the question is copied, and
+                # o and c act on this ask until another key.
+                said += " · " + self.platform.asked(ids, outcome.done, outcome.message)
+                row = inbox.row
+                self._asked_row = None if outcome.bulk or row is None else row.id
+            self.say(said + undoes)
         self.update_status()
+
+    def _replied(self, outcome: Outcome) -> None:
+        """The sender's answer is on disk: follow the invitation to where it now is, its
+        detail showing the reply as read and the recommendation as the policy now has it."""
+        invitation = outcome.invitation
+        if invitation is None:
+            return
+        self.loader.forget([invitation.id])
+        self._shown_key = None
+        self.shift_counts(outcome.moves)
+        if self.split not in ("all", invitation.status):
+            self.split = invitation.status
+            self.splits_bar.active = invitation.status
+        self.reload_view(select=Cursor(invitation.sent_at, invitation.id))
+        said = f"recorded {who(outcome.names, 1)}'s reply"
+        if outcome.advice is not None:
+            said += f" · recommended now: {outcome.advice.action}"
+        self.say(said)
 
     def _undone(self, outcome: Outcome) -> None:
         first = outcome.last

@@ -30,6 +30,8 @@ ACTIONS: dict[str, tuple[str, Style]] = {
     "accept": ("✔ ACCEPT", styles.badge("#2e7d32")),
     "ask": ("? ASK FIRST", styles.badge("#f9a825", "#000000")),
     "ignore": ("✘ IGNORE", styles.badge("#c62828")),
+    # Not a decision: an ask still has time to be answered.
+    "wait": ("◷ WAIT", styles.badge("#0277bd")),
 }
 
 BULLET = "• "
@@ -168,11 +170,13 @@ def recommendation_text(recommendation: Recommendation | None) -> Text:
 
 
 def verdict_line(recommendation: Recommendation | None) -> Text:
-    """The badge and the first reason on one line: what to do, and the main why."""
+    """The badge and the main why: the first reason; for a wait, the first two (since
+    when you asked, and until when the policy waits before silence counts)."""
     if recommendation is None:
         return styles.styled("No recommendation yet.", styles.UNKNOWN)
     text = action_badge(recommendation.action)
-    if recommendation.reasons:
+    shown = 2 if recommendation.action == "wait" else 1
+    for reason in recommendation.reasons[:shown]:
         text.append(" ")
-        text.append(visible(recommendation.reasons[0], keep_newlines=False))
+        text.append(visible(reason, keep_newlines=False))
     return text

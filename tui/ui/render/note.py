@@ -120,13 +120,23 @@ def note_excerpt(note: str | None, flags: Iterable[Flag], size: int) -> Text:
     flags = list(flags)
     if note is None or not note.strip():
         return note_text(note, flags)
-    flat = note.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
-    start, end = excerpt_window(flat, flags, "note", max(8, size - 2))
-    text = Text("…" if start else "")
-    text.append_text(highlight(flat, flags, "note", window=(start, end)))
+    return _excerpt(note, flags, "note", size)
+
+
+def reply_excerpt(reply: str, flags: Iterable[Flag], size: int) -> Text:
+    """The sender's reply at a glance, as :func:`note_excerpt` shows the note."""
+    return _excerpt(reply, list(flags), "reply", size)
+
+
+def _excerpt(text: str, flags: list[Flag], field: str, size: int) -> Text:
+    # Newlines become spaces one for one, so the flags' spans still point at their words.
+    flat = text.replace("\r\n", " \n").replace("\n", " ").replace("\r", " ")
+    start, end = excerpt_window(flat, flags, field, max(8, size - 2))
+    shown = Text("…" if start else "")
+    shown.append_text(highlight(flat, flags, field, window=(start, end)))
     if end < len(flat):
-        text.append("…")
-    return text
+        shown.append("…")
+    return shown
 
 
 def note_text(

@@ -47,3 +47,24 @@ def compact_age(sent_at: str, now: datetime) -> str:
     if seconds < 300 * 86400 or moment.year == now.year:
         return f"{MONTHS[moment.month - 1]} {moment.day}"
     return f"{moment.year}"
+
+
+def age_words(sent_at: str, now: datetime) -> str | None:
+    """How long ago, in words: ``today``, ``yesterday``, ``5 days ago``, ``7 weeks ago``;
+    None when the time cannot be read or lies ahead of ``now``."""
+    moment = parse_time(sent_at)
+    if moment is None:
+        return None
+    days = (now - moment).days
+    if days < 0:
+        return None
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 28:
+        return f"{days} days ago"
+    if days < 365:
+        return f"{days // 7} weeks ago"
+    years = days // 365
+    return f"{years} year{'s' * (years != 1)} ago"
