@@ -4,8 +4,9 @@ Run: ``.venv/bin/python tests/bench/assess_speed.py [--batch NAME] [--seeded N]`
 the median and best microseconds per call over several rounds, for the labelled training
 notes (``tests/data/notes/train/``) on varied senders (every call a cache miss: each note is
 made unique), next to a baseline (one ``re.findall(r"\\w+")`` over the same notes) so
-numbers from a busy machine can be read. ``notes.classify`` is one note read with its
-evidence spans; ``assess`` reads it without them. ``--batch train_legacy`` times only the
+numbers from a busy machine can be read. ``notes.classify`` is timed twice: one note read
+with its evidence spans (what the detail pane and ``explain`` show), and the label only (what
+``assess`` and the stored flags need). ``--batch train_legacy`` times only the
 old hand-labelled sets (three copies each), the notes the rule-based reader's figures were
 measured on. With ``--seeded N`` it also times N invitations from the seeder. It also prints
 how long reading the note model takes the first time a note needs it (in a fresh process).
@@ -143,7 +144,13 @@ def main(argv: list[str]) -> None:
     report("baseline: re.findall(\\w+) on note", per_call(lambda i: words.findall(i.note), items))
     report("assess (stored flags, default)", per_call(assess, items, readers))
     report("evaluate (flags with evidence)", per_call(evaluate, items, readers))
-    report("notes.classify", per_call(lambda i: flags.classify(i.note), items, readers))
+    report(
+        "notes.classify (with evidence)", per_call(lambda i: flags.classify(i.note), items, readers)
+    )
+    report(
+        "notes.classify (label only)",
+        per_call(lambda i: flags.classify(i.note, evidence=False), items, readers),
+    )
     if "--seeded" in argv:
         count = int(argv[argv.index("--seeded") + 1])
         from seed.personas import generate
