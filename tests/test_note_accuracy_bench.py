@@ -31,3 +31,17 @@ def test_any_accepted_label_is_right_and_counts_on_the_diagonal_of_the_first():
     # appreciation was accepted where it was read, though no note has it first
     assert result["per_class"]["reason:appreciation"] == (1.0, None, 0)
     assert [got for _, got in result["misses"]] == ["reason:grow_network", "pitch"]
+
+
+def test_cv_only_reads_no_set_at_all(monkeypatch, capsys):
+    import note_accuracy
+
+    opened = []
+    monkeypatch.setattr(note_accuracy, "load", lambda path: opened.append(path) or [])
+    # without scikit-learn the cross-validation is skipped: only the sets would be read
+    monkeypatch.setattr(note_accuracy.importlib.util, "find_spec", lambda name: None)
+    note_accuracy.main(["--cv-only", "tests/data/notes/train/train_replies.txt"])
+    assert opened == []
+    assert "leave-one-batch-out needs scikit-learn" in capsys.readouterr().out
+    note_accuracy.main(["--no-cv", "tests/data/notes/train/train_replies.txt"])
+    assert [path.name for path in opened] == ["train_replies.txt"]

@@ -253,6 +253,41 @@ def test_a_policy_may_treat_a_shared_past_on_its_own(tmp_path):
     assert evaluate(invitation(note=REASON), wary)[1].action == "accept"
 
 
+NOBODY_IN_COMMON = replace(STRANGER, mutual_connections=0)
+
+
+def test_a_claimed_shared_past_from_a_flagged_profile_is_asked_where_you_met():
+    flags, recommendation = evaluate(invitation(NOBODY_IN_COMMON, MET))
+    assert {"stated_reason", "no_mutual_connections"} <= {flag.code for flag in flags}
+    assert recommendation.action == "ask"
+    assert "with a red flag on the profile" in recommendation.reasons[1]
+    assert "asking where you met" in recommendation.reasons[2]
+    # then the reply decides, as after any ask
+    answered = invitation(
+        NOBODY_IN_COMMON, MET, "replied", "At the AWS summit, the serverless talk."
+    )
+    assert evaluate(answered)[1].action == "accept"
+    assert evaluate(invitation(NOBODY_IN_COMMON, MET, "asked"))[1].action == "ignore"
+    evasive = invitation(NOBODY_IN_COMMON, MET, "replied", "Just want to connect :)")
+    assert evaluate(evasive)[1].action == "ignore"
+    # a photo flag counts too; the same claim from a clean profile is accepted
+    selfie = replace(STRANGER, photo="selfie")
+    assert evaluate(invitation(selfie, MET))[1].action == "ask"
+    assert evaluate(invitation(STRANGER, MET))[1].action == "accept"
+
+
+def test_a_policy_may_trust_a_shared_past_whatever_the_profile(tmp_path):
+    from tui.domain.policy import load_policy
+
+    path = tmp_path / "trusting.toml"
+    path.write_text('[actions]\nmet_before_flagged = "accept"\n', encoding="utf-8")
+    trusting = load_policy(path)
+    assert evaluate(invitation(NOBODY_IN_COMMON, MET), trusting)[1].action == "accept"
+    # a flag set to "off" is not a red flag
+    path.write_text('[severity]\nno_mutual_connections = "off"\n', encoding="utf-8")
+    assert evaluate(invitation(NOBODY_IN_COMMON, MET), load_policy(path))[1].action == "accept"
+
+
 def test_the_ready_made_wording_and_a_generic_request_are_explained_apart():
     ready = evaluate(invitation(note=STOCK))
     generic = evaluate(invitation(note="Nice profile. Let's connect."))

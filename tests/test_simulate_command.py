@@ -71,7 +71,11 @@ def test_text_output_names_the_costliest_mistake_first():
     out = run("simulate").output
     assert "Score     " in out
     mistakes = out.split("Mistakes (costliest first):")[1].strip().splitlines()
-    assert "Daniel Moreau (fake, accept)" in mistakes[0]
+    # each line starts "−5 of 10": what it lost is the second number less the first
+    lost = [int(m.split()[2]) - int(m.split()[0].replace("−", "-")) for m in mistakes]
+    assert len(lost) >= 2 and lost[0] > lost[-1]
+    assert lost == sorted(lost, reverse=True)
+    assert "Karen Doyle (salesperson, accept)" in mistakes[0]
 
 
 def test_a_policy_file_can_be_the_strategy(tmp_path):

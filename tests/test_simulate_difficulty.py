@@ -49,7 +49,8 @@ def _role(scenario, slot):
 
 
 def test_scenario_senders_are_rated_from_the_real_rules():
-    assert rate_item(invitation("x", _role("mixed-inbox", "f-daniel"))) == 5
+    # a salesperson whose note reads as a reason to grow a network: the cue fools the rules
+    assert rate_item(invitation("x", _role("mixed-inbox", "s-karen"))) == 5
     assert rate_item(invitation("x", _role("mixed-inbox", "f-jessica"))) == 1
     assert rate_item(invitation("x", _role("mixed-inbox", "k-ana"))) == 3
     assert rate_item(invitation("x", _role("the-post", "priya"))) == 4

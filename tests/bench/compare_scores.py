@@ -2,10 +2,12 @@
 
 What ``invite-triage simulate --compare`` prints, gathered over every built-in scenario and
 a few generated inboxes (seeds 1-5, 200 invitations each), so a change to the note reader or
-the policy can be judged by what it costs in points. Run it on two branches and compare.
+the policy can be judged by what it costs in points. Run it on two branches and compare, or
+give ``--reader old`` to play this checkout with the rule-based reader from before issue 17
+(``tests/bench/old_reader.py``): the same flags, policy and simulator, only the reader differs.
 
     .venv/bin/python tests/bench/compare_scores.py [--seeds 1,2,3,4,5] [--count 200] [--json]
-        [--policy FILE.toml ...]
+        [--policy FILE.toml ...] [--reader shipped|old]
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--policy", action="append", default=[], help="also this policy file")
+    parser.add_argument("--reader", choices=("shipped", "old"), default="shipped")
     args = parser.parse_args()
+    if args.reader == "old":
+        from old_reader import use_old_reader
+
+        use_old_reader()
     names = [*BUILT_IN, *args.policy]
     seeds = [int(s) for s in args.seeds.split(",")]
     plays = [(name, 1, 40) for name in scenarios.names() if name != scenarios.GENERATED]

@@ -1,6 +1,6 @@
 """How well the note reader reads notes: blind sets, and leave-one-batch-out on the corpus.
 
-    .venv/bin/python tests/bench/note_accuracy.py [--errors] [--no-cv] [FILE ...]
+    .venv/bin/python tests/bench/note_accuracy.py [--errors] [--no-cv | --cv-only] [FILE ...]
 
 For every blind set present (``tests/data/notes/blind_*.txt``, or the FILEs given; same format
 as the training batches, see ``tests/data/notes/LABELS.md``) it prints the shipped reader's
@@ -11,7 +11,9 @@ Then, when scikit-learn is installed (the ``train`` extra), the cross-validated 
 training corpus: every batch is read by a model trained on the other batches only, offsets
 chosen without it too (leave-one-batch-out: reading a voice the model has not seen). That is
 the honest estimate for wording nobody here wrote; accuracy on the training notes themselves
-measures memory, not reading. ``--no-cv`` skips it.
+measures memory, not reading. ``--no-cv`` skips it; ``--cv-only`` reads no set at all (not
+the blind sets, nor any FILE), only the cross-validation: what to run while working on the
+reader, since nobody may tune on the blind sets.
 
 How a prediction counts: right when it is any of the note's accepted labels. In the matrix a
 right reading is counted on the diagonal of the note's first label; a wrong one at (first
@@ -87,10 +89,16 @@ def report(title: str, result: dict, show_errors: bool) -> None:
 
 def main(argv: list[str]) -> None:
     show_errors = "--errors" in argv
+    if "--cv-only" in argv and "--no-cv" in argv:
+        print("--cv-only and --no-cv exclude each other", file=sys.stderr)
+        sys.exit(2)
     files = [Path(a) for a in argv if not a.startswith("--")]
-    files = files or sorted(NOTES_DIR.glob("blind_*.txt"))
-    if not files:
-        print("no blind sets found (tests/data/notes/blind_*.txt)")
+    if "--cv-only" in argv:
+        files = []
+    elif not files:
+        files = sorted(NOTES_DIR.glob("blind_*.txt"))
+        if not files:
+            print("no blind sets found (tests/data/notes/blind_*.txt)")
     for path in files:
         kind = "blind set" if path.name.startswith("blind_") else "set"
         report(f"{kind} {path.name}, shipped reader", measure(shipped_readings(load(path))),

@@ -54,6 +54,8 @@ class Policy:
     reply_wait_days: int
     # a claimed shared past; None (the built-in presets): as stranger_with_reason
     met_before: str | None = None
+    # a claimed shared past from a profile with a red flag; None: as met_before
+    met_before_flagged: str | None = None
     # left out of the hash (a mapping has none); equality still compares it
     severity: MappingProxyType = field(default_factory=lambda: MappingProxyType({}), hash=False)
     source: str = "built-in"
@@ -98,6 +100,7 @@ SCHEMA: dict[str, tuple[str, Any, str]] = {
     },
     "actions.recruiter": ("recruiter", _action, _ACTION_TEXT),
     "actions.met_before": ("met_before", _action, _ACTION_TEXT),
+    "actions.met_before_flagged": ("met_before_flagged", _action, _ACTION_TEXT),
     **{
         f"reply.{key}": (f"reply_{key}", _action, _ACTION_TEXT)
         for key in ("reason", "pitch", "no_reason")
@@ -114,8 +117,9 @@ SCHEMA: dict[str, tuple[str, Any, str]] = {
         for code in RED_FLAGS
     },
 }  # fmt: skip
-# Keys a policy may leave unset: a claimed shared past follows stranger_with_reason.
-OPTIONAL = ("actions.met_before",)
+# Keys a policy may leave unset: a claimed shared past follows stranger_with_reason, and one
+# from a flagged profile follows met_before.
+OPTIONAL = ("actions.met_before", "actions.met_before_flagged")
 _TABLES = ("actions", "reply", "thresholds", "severity")
 _TOP_KEYS = ("version", "based_on", *_TABLES)
 

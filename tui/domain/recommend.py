@@ -10,6 +10,9 @@ situation               evidence                    policy setting
 someone you know        ``known_contact``           ``actions.known``
 note is a sales pitch   ``sales_pitch``             ``actions.pitch``
 reply is a sales pitch  ``reply_pitch``             ``reply.pitch``
+note claims a shared    ``stated_reason``           ``actions.met_before_flagged``
+past, profile flagged   (``met_before``) and a red  (then the reply decides, as after
+                        flag on the profile         any ask); unset: as the row below
 note claims a shared    ``stated_reason``           ``actions.met_before`` when the
 past                    (``met_before``)            policy sets it, else as any reason
 note states a reason    ``stated_reason``           ``actions.stranger_with_reason``
@@ -45,6 +48,7 @@ RULE_TEXT = {
     "reply_pitch": "a reply that is a sales pitch",
     "stranger_with_reason": "a stranger who states a reason",
     "met_before": "a stranger who says you share a past",
+    "met_before_flagged": "a stranger who says you share a past, with a red flag on the profile",
     "recruiter": "a recruiter with a job in mind",
     "reply_reason": "a reply that states a reason",
     "reply_no_reason": "a reply that still gives no reason",
@@ -123,8 +127,15 @@ def _situation(
             if family
             else "The note states a reason."
         )
-        rule = "met_before" if detail == "met_before" else "stranger_with_reason"
-        return rule, said, "stated_reason"
+        if detail != "met_before":
+            return "stranger_with_reason", said, "stated_reason"
+        # A claimed shared past is the reason a fake borrows most easily, and the one a
+        # profile can contradict: a new or empty profile, no photo, nobody in common.
+        if not any(flag.kind == "red" for flag in found.values()):
+            return "met_before", said, "stated_reason"
+        if status not in ("asked", "replied"):
+            return "met_before_flagged", said, "stated_reason"
+        # asked where you met: the reply decides, as after any ask (the rows below)
     if "recruiter_note" in found:
         return "recruiter", "The note is from a recruiter with a job in mind.", "recruiter_note"
     if "reply_reason" in found:
@@ -183,7 +194,10 @@ def deciding_code(
 
 def _rule(rule: str, policy) -> str:
     """The policy setting that decides: a claimed shared past follows the reasons unless the
-    policy gives it an action of its own."""
+    policy gives it an action of its own, and one from a flagged profile follows that
+    unless the policy gives it one too."""
+    if rule == "met_before_flagged" and getattr(policy, "met_before_flagged", None) is None:
+        rule = "met_before"
     if rule == "met_before" and getattr(policy, "met_before", None) is None:
         return "stranger_with_reason"
     return rule
@@ -243,7 +257,9 @@ def recommend(
         reasons = [seen, f'Policy "{policy.name}": {RULE_TEXT[rule]} → {ACTION_TEXT[action]}.']
     if known is None and rule == "stranger_without_reason":
         reasons.append(f"If you know them: {RULE_TEXT['known']} → {ACTION_TEXT[policy.known]}.")
-    if action == "ask":
+    if action == "ask" and rule == "met_before_flagged":
+        reasons.append("Reply asking where you met, then decide on their answer.")
+    elif action == "ask":
         reasons.append("Reply asking why they want to connect, then decide on their answer.")
     others = [
         FLAG_PHRASES.get(f.code, f.code.replace("_", " "))

@@ -4,6 +4,9 @@ A batch file holds one note per line as ``LABELS | NOTE`` (see ``tests/data/note
 LABELS is one label or several separated by commas, the best reading first, and every one
 of them counts as right; ``\\n`` in a note is a line break; lines starting with ``#`` are
 comments. The training batches live in ``tests/data/notes/train/``, one file per writer.
+A batch whose name ends in ``_replies`` holds replies to "may I ask why you'd like to
+connect?" rather than invitation notes (same labels; ``stock`` is a reply that still gives
+no reason).
 """
 
 from __future__ import annotations
@@ -47,6 +50,15 @@ class Example:
     def best(self) -> str:
         return self.labels[0]
 
+    @property
+    def is_reply(self) -> bool:
+        return is_reply_batch(self.batch)
+
+
+def is_reply_batch(batch: str) -> bool:
+    """Whether a batch (a file's stem) holds replies to an ask rather than notes."""
+    return batch.endswith("_replies")
+
 
 def load(path: Path) -> list[Example]:
     """The labelled notes of one batch file (the batch is the file's stem)."""
@@ -89,6 +101,7 @@ __all__ = [
     "Example",
     "batch_files",
     "corpus_hash",
+    "is_reply_batch",
     "load",
     "load_all",
 ]

@@ -60,15 +60,17 @@ class LinearModel:
         self._offset = sum(_HALF << (FIELD_BITS * k) for k in range(fields))
         self._unpack = struct.Struct(f"<{fields}Q").unpack
         self._bytes = fields * FIELD_BITS // 8
+        self._leads: dict[int, tuple[_Leads, _Leads]] = {}
 
     def _fields(self, total: int) -> list[int]:
         raw = self._unpack((total + self._offset).to_bytes(self._bytes, "little"))
         return [value - _HALF for value in raw]
 
     def scores(self, word_grams, char_grams) -> list[float]:
-        """One score per class (higher wins) for the n-grams of one note."""
-        total = sum(map(self.words.__getitem__, set(word_grams)))
-        total += sum(map(self.chars.__getitem__, set(char_grams)))
+        """One score per class (higher wins) for the distinct n-grams of one note (two sets:
+        a note's features are which n-grams it has, not how often)."""
+        total = sum(map(self.words.__getitem__, word_grams))
+        total += sum(map(self.chars.__getitem__, char_grams))
         *weights, norm = self._fields(total)
         if norm <= 0:
             return list(self.bias)
@@ -79,18 +81,18 @@ class LinearModel:
         scores = self.scores(word_grams, char_grams)
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
 
-    def pushes(self, label: str, word_grams, char_grams) -> tuple[dict, dict]:
-        """How far each n-gram of a note pushes ``label`` above the other classes (its weight
-        for ``label`` minus its mean weight for the others, in weight units; the note's
-        length scales every push alike, so it is left out), for the n-grams that push it up
-        at all: ``({word n-gram: push}, {character n-gram: push})``.
+    def leads(self, label: str) -> tuple[dict, dict]:
+        """How far each n-gram pushes ``label`` above the other classes: its weight for
+        ``label`` minus its mean weight for the others, in weight units (the note's length
+        scales every push alike, so it is left out), as ``(word n-gram -> push, character
+        n-gram -> push)``; 0.0 for an n-gram that does not push it up, or that the model does
+        not know. Filled on first use.
         """
         k = self.classes.index(label)
-        words, chars = self.words.leads, self.chars.leads
-        return (
-            {gram: push for gram in set(word_grams) if (push := words[gram][k]) > 0},
-            {gram: push for gram in set(char_grams) if (push := chars[gram][k]) > 0},
-        )
+        found = self._leads.get(k)
+        if found is None:
+            found = self._leads[k] = (_Leads(self.words, k), _Leads(self.chars, k))
+        return found
 
     @property
     def size(self) -> int:
@@ -110,7 +112,7 @@ class _Weights(dict):
         self.index = index
         self._blob = blob
         self.record = record
-        self.leads = _Leads(self, scale)
+        self.scale = scale
 
     def fields(self, gram: str) -> tuple[int, ...] | None:
         """The n-gram's stored integers (a weight per class, then idf²), or None."""
@@ -137,25 +139,24 @@ def shipped() -> LinearModel:
 
 
 class _Leads(dict):
-    """n-gram -> how far it pushes each class above the others (filled on first use)."""
+    """n-gram -> how far it pushes one class above the others (filled on first use)."""
 
-    def __init__(self, weights: _Weights, scale: float):
+    def __init__(self, weights: _Weights, k: int):
         super().__init__()
         self._weights = weights
-        self._scale = scale
-        self._nothing = (0.0,) * (weights.record.size // 2 - 1)
+        self._k = k
+        self._classes = weights.record.size // 2 - 1
+        self._scale = weights.scale * (self._classes - 1)
 
-    def __missing__(self, gram: str) -> tuple[float, ...]:
+    def __missing__(self, gram: str) -> float:
         if len(self) > 200_000:
             self.clear()
         fields = self._weights.fields(gram)
-        if fields is None:
-            value = self._nothing
-        else:
+        value = 0.0
+        if fields is not None:
             *weights, _ = fields
-            count, total = len(weights), sum(weights)
-            scale = self._scale * (count - 1)
-            value = tuple((count * w - total) / scale for w in weights)
+            push = (self._classes * weights[self._k] - sum(weights)) / self._scale
+            value = push if push > 0 else 0.0
         self[gram] = value
         return value
 

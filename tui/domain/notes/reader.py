@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import truediv
 from typing import Literal
 
 from tui.domain.notes import platform
@@ -98,27 +99,37 @@ def _decide(text: str) -> tuple[str, Normalised, tuple[int, int] | None]:
 def decide(text: str, model) -> tuple[str, Normalised, tuple[int, int] | None]:
     """The label, the tidy note, and where the ready-made wording is (when it decided).
 
-    ``model`` is anything with ``best(word_grams, char_grams)``: the shipped model, or one
-    trained without some batch when cross-validating.
+    ``model`` is anything with ``best(word_grams, char_grams)`` (each a set of distinct
+    n-grams): the shipped model, or one trained without some batch when cross-validating.
     """
+    return _read(text, model)[:3]
+
+
+def _read(text: str, model) -> tuple:
+    """:func:`decide`'s answer, then the tidy words and their n-grams when the model read
+    them (``None`` otherwise), which the evidence is worked out from."""
     norm = normalise(text)
     if not norm.words:
-        return "none", norm, None
+        return "none", norm, None, None
     stock = platform.find(norm.text)
     if stock is not None:
         outside = len(norm.text[: stock[0]].split()) + len(norm.text[stock[1] :].split())
         if outside <= platform.SPARE_WORDS:
-            return "stock", norm, stock
+            return "stock", norm, stock, None
     words = tidy_words(norm)
-    label = model.best(word_grams(words), char_grams(words))
+    wgrams, cgrams = word_grams(words), char_grams(words)
+    wset, cset = set(wgrams), set(cgrams)
+    label = model.best(wset, cset)
     if stock is not None and label in ("stock", "other"):
-        return "stock", norm, stock
-    return label, norm, None
+        return "stock", norm, stock, None
+    repeats = len(wset) != len(wgrams), len(cset) != len(cgrams)
+    return label, norm, None, (words, wgrams, cgrams, repeats)
 
 
 @lru_cache(maxsize=8192)
 def _classify(text: str) -> NoteClass:
-    label, norm, stock = _decide(text)
+    model = shipped()
+    label, norm, stock, read = _read(text, model)
     if label == "none":
         return NONE
     if label == "other":
@@ -126,63 +137,72 @@ def _classify(text: str) -> NoteClass:
     kind, family = _split(label)
     if stock is not None:
         return NoteClass("stock", None, (norm.original_span(*stock),), ready_made=True)
-    return NoteClass(kind, family, _evidence(label, norm))  # type: ignore[arg-type]
+    return NoteClass(kind, family, _evidence(model.leads(label), norm, *read))  # type: ignore[arg-type]
 
 
-def _evidence(label: str, norm: Normalised) -> tuple[tuple[int, int], ...]:
-    """Spans of the words whose n-grams pushed ``label`` furthest above the other classes.
+def _evidence(
+    leads, norm: Normalised, words, wgrams, cgrams, repeats
+) -> tuple[tuple[int, int], ...]:
+    """Spans of the words whose n-grams pushed the winning class furthest above the others.
 
-    Each n-gram's push is shared among its occurrences and the words each touches (a
-    character 4-gram may span two words, a word pair always does); the words with the most
-    push, up to ``EVIDENCE_WORDS`` and each with at least ``EVIDENCE_SHARE`` of the strongest
-    word's, are the evidence.
+    ``leads`` is the model's push of each n-gram towards that class, 0 for one that pushes
+    it down (see :meth:`~tui.domain.notes.linear.LinearModel.leads`); ``repeats`` says
+    whether any word n-gram, and any character n-gram, occurs more than once. Each n-gram's
+    push is shared among its occurrences and among the words it touches (a character 4-gram
+    may span two words or three, a word pair always spans two, ``<`` and ``>`` count as the
+    first and the last word); the words with the most push, up to ``EVIDENCE_WORDS`` and
+    each with at least ``EVIDENCE_SHARE`` of the strongest word's, are the evidence.
+
+    This runs for every note the detail pane shows, so it is one pass over each kind of
+    n-gram with the lookups done by ``map``; occurrences are counted only when an n-gram
+    repeats.
     """
-    words = tidy_words(norm)
     count = len(words)
-    wgrams, cgrams = word_grams(words), char_grams(words)
-    wpush, cpush = shipped().pushes(label, wgrams, cgrams)
     score = [0.0] * count
-    if wpush:
+    push = list(map(leads[0].__getitem__, wgrams))
+    if repeats[0]:
         seen = Counter(wgrams)
-        for i, gram in enumerate(wgrams):
-            push = wpush.get(gram)
-            if push:
-                first, last = _word_gram_words(i, count)
-                _share(score, first, last, push / seen[gram])
-    if cpush:
+        push = list(map(truediv, push, map(seen.__getitem__, wgrams)))
+    for i, share in enumerate(push[:count]):  # the words themselves
+        if share:
+            score[i] += share
+    # neighbouring pairs: "< w0", then "w(i-1) wi", then "wlast >" (the ends are one word)
+    if push[count]:
+        score[0] += push[count]
+    for i, share in enumerate(push[count + 1 : 2 * count], 1):
+        if share:
+            share /= 2
+            score[i - 1] += share
+            score[i] += share
+    if push[2 * count]:
+        score[count - 1] += push[2 * count]
+    push = map(leads[1].__getitem__, cgrams)
+    if repeats[1]:
         seen = Counter(cgrams)
-        # the word each character of " " + text + " " belongs to (a space: the word before)
-        owner = [0]
-        for i, word in enumerate(words):
-            owner += [i] * (len(word) + 1)
-        for i, gram in enumerate(cgrams):
-            push = cpush.get(gram)
-            if push:
-                first, last = owner[i], owner[i + 3]
-                if first == last:
-                    score[first] += push / seen[gram]
-                else:
-                    _share(score, first, last, push / seen[gram])
-    ranked = sorted(range(count), key=lambda i: (-score[i], i))[:EVIDENCE_WORDS]
-    if not ranked or score[ranked[0]] <= 0:
+        push = map(truediv, push, map(seen.__getitem__, cgrams))
+    # the word each character of " " + text + " " belongs to (a space: the word before):
+    # the 4-gram at i touches the words owner[i] to owner[i + 3]
+    owner = [0]
+    for i, word in enumerate(words):
+        owner += [i] * (len(word) + 1)
+    for share, first, last in zip(push, owner[:-3], owner[3:], strict=True):
+        if share:
+            if first == last:
+                score[first] += share
+            elif last == first + 1:
+                share /= 2
+                score[first] += share
+                score[last] += share
+            else:
+                share /= last - first + 1
+                for j in range(first, last + 1):
+                    score[j] += share
+    ranked = sorted(range(count), key=score.__getitem__, reverse=True)[:EVIDENCE_WORDS]
+    top = score[ranked[0]]
+    if top <= 0:
         return ()
-    floor = score[ranked[0]] * EVIDENCE_SHARE
+    floor = top * EVIDENCE_SHARE
     return merge_spans(_word_spans(norm, sorted(i for i in ranked if score[i] >= floor)))
-
-
-def _word_gram_words(i: int, count: int) -> tuple[int, int]:
-    """The words the ``i``-th entry of :func:`word_grams` covers: a word, or a pair whose
-    ends (``<``, ``>``) count as the first or the last word."""
-    if i < count:
-        return i, i
-    pair = i - count
-    return max(pair - 1, 0), min(pair, count - 1)
-
-
-def _share(score: list[float], first: int, last: int, push: float) -> None:
-    share = push / (last - first + 1)
-    for i in range(first, last + 1):
-        score[i] += share
 
 
 def _word_spans(norm: Normalised, indices: list[int]):
@@ -193,9 +213,8 @@ def _word_spans(norm: Normalised, indices: list[int]):
             runs[-1][1] = i
         else:
             runs.append([i, i])
-    starts, words = norm.starts, norm.words
     for first, last in runs:
-        yield norm.original_span(starts[first], starts[last] + len(words[last]))
+        yield norm.word_span(first, last)
 
 
 def label(note: NoteClass) -> str:

@@ -188,14 +188,15 @@ def edit_distance(a: str, b: str) -> int:
 class Normalised:
     """The tidy form of a text, and the map from its words back to the original."""
 
-    __slots__ = ("_origin", "_starts", "source", "text", "words")
+    __slots__ = ("_origin", "_starts", "source", "text", "tokens", "words")
 
-    def __init__(self, source: str, words: list[str]):
+    def __init__(self, source: str, words: list[str], tokens: list[str]):
         self.source = source
         self.words = words
+        self.tokens = tokens  # each word as the source has it
         self.text = " ".join(words)
         self._starts: list[int] | None = None
-        self._origin: list[tuple[int, int]] | None = None
+        self._origin: list[int] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -204,13 +205,33 @@ class Normalised:
             self._starts = list(accumulate((len(w) + 1 for w in self.words), initial=0))[:-1]
         return self._starts
 
+    def word_span(self, first: int, last: int) -> tuple[int, int]:
+        """The original characters of words ``first`` to ``last`` (indices into ``words``)."""
+        origin = self._origin
+        if origin is None:  # found only when a span is asked for: most callers never do
+            origin = self._origin = _token_starts(self.source, self.tokens)
+        return origin[first], origin[last] + len(self.tokens[last])
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a match ``[start, end)`` in ``text`` to the original characters it covers."""
-        if self._origin is None:  # found only when a span is asked for: most callers never do
-            self._origin = [m.span() for m in _TOKEN.finditer(self.source)]
         first = bisect_right(self.starts, start) - 1
         last = bisect_right(self.starts, max(start, end - 1)) - 1
-        return self._origin[max(first, 0)][0], self._origin[max(last, 0)][1]
+        return self.word_span(max(first, 0), max(last, 0))
+
+
+def _token_starts(source: str, tokens: list[str]) -> list[int]:
+    """Where each token starts in ``source``. Tokens are found left to right and nothing
+    between two of them could begin one (a token begins with a letter, a digit or a
+    currency sign), so the next occurrence of each, searched from the end of the one before,
+    is where it was found."""
+    starts = []
+    at = 0
+    find = source.find
+    for token in tokens:
+        at = find(token, at)
+        starts.append(at)
+        at += len(token)
+    return starts
 
 
 def normalise(text: str) -> Normalised:
@@ -221,9 +242,9 @@ def normalise(text: str) -> Normalised:
     """
     tokens = _TOKEN.findall(text)
     if not tokens:
-        return Normalised(text, [])
+        return Normalised(text, [], [])
     lowered = _APOSTROPHES.sub("", " ".join(tokens).lower())
-    return Normalised(text, [_CANONICAL[word] for word in lowered.split(" ")])
+    return Normalised(text, [_CANONICAL[word] for word in lowered.split(" ")], tokens)
 
 
 def merge_spans(spans) -> tuple[tuple[int, int], ...]:

@@ -52,9 +52,11 @@ FORMAT = 1
 C = 1.0
 MIN_DF = 2
 # 16-bit weights: the largest weight×idf is about 8.4, so 2^11 per unit leaves room, and a
-# step of 1/2048 is far below what decides a note.
+# step of 1/2048 is far below what decides a note. The largest idf² (an n-gram in MIN_DF
+# notes) is 1 + ln((notes + 1) / 3), squared: about 65 for 3,500 notes, so 2^8 per unit
+# keeps it in 16 bits up to about 70,000 notes.
 WEIGHT_SCALE = 1 << 11
-NORM_SCALE = 1 << 9
+NORM_SCALE = 1 << 8
 OFFSET_STEPS = tuple(round(-0.6 + 0.05 * i, 2) for i in range(25))  # -0.60 .. +0.60
 OFFSET_ROUNDS = 3
 
@@ -66,6 +68,10 @@ ACTION = {
     "other": "ask",
     **{f"reason:{f}": "accept" for f in FAMILY_NAMES},
 }
+# ... and with each reading of a reply to its "ask" (policy [reply]): a reply that still gives
+# no reason is ignored like a pitch, so mixing those up costs no more than any wrong label,
+# while a reply read as a reason when it gives none accepts the sender.
+REPLY_ACTION = {**ACTION, "stock": "ignore", "other": "ignore"}
 # What a wrong reading costs, in wrong readings. Every wrong label costs 1; the three that
 # turn the policy's ask or ignore into accept, or its accept into ignore, cost more, roughly
 # in proportion to what they cost a user in the simulator's points (tui/simulate/scoring.py):
@@ -73,7 +79,8 @@ ACTION = {
 # as a pitch turns a genuine person away (3 instead of 10: 7 points); a note with no reason
 # read as one accepts whoever sent it, often a fake (-10 instead of 9 after an unanswered
 # ask). Weighing them 3, 2 and 2 keeps accuracy the main aim while the boundaries lean the
-# safe way when the readings are close.
+# safe way when the readings are close. A reply is costed by what the policy does with
+# replies (REPLY_ACTION), a note by what it does with notes.
 COST = {("ignore", "accept"): 3, ("accept", "ignore"): 2, ("ask", "accept"): 2}
 
 
@@ -138,26 +145,33 @@ def out_of_batch(docs, labels, batches):
     return scores, classes
 
 
-def cost(predicted: list[str], accepted: list[set[str]], labels: list[str]) -> int:
-    total = 0
-    for got, ok, best in zip(predicted, accepted, labels, strict=True):
-        if got in ok:
-            continue
-        total += COST.get((ACTION[best], ACTION[got]), 1)
-    return total
+def wrong_cost(best: str, got: str, accepted: set[str], reply: bool) -> int:
+    """What reading a note (or a reply) whose labels are ``accepted`` as ``got`` costs."""
+    if got in accepted:
+        return 0
+    action = REPLY_ACTION if reply else ACTION
+    return COST.get((action[best], action[got]), 1)
 
 
-def choose_offsets(scores, classes, labels, accepted) -> list[float]:
+def choose_offsets(scores, classes, labels, accepted, replies) -> list[float]:
     """Per-class offsets that make the out-of-batch readings cost least (ties: smallest)."""
     import numpy as np
 
     offsets = np.zeros(len(classes))
+    # costs[i, k]: what reading note i as class k costs
+    costs = np.array(
+        [
+            [wrong_cost(best, got, ok, reply) for got in classes]
+            for best, ok, reply in zip(labels, accepted, replies, strict=True)
+        ]
+    )
+    rows = np.arange(len(labels))
 
     def total(k: int, step: float) -> int:
         trial = offsets.copy()
         trial[k] = step
         picked = (scores + trial).argmax(axis=1)
-        return cost([classes[i] for i in picked], accepted, labels)
+        return int(costs[rows, picked].sum())
 
     for _ in range(OFFSET_ROUNDS):
         before = offsets.copy()
@@ -229,6 +243,7 @@ class Training:
             self.classes,
             [self.labels[i] for i in rows],
             [self.accepted[i] for i in rows],
+            [corpus.is_reply_batch(self.batches[i]) for i in rows],
         )
 
     def model_without(self, batch: str | None) -> dict:
