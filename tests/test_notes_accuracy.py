@@ -76,4 +76,5 @@ def test_the_shipped_model_reads_its_own_corpus():
 
 @pytest.mark.parametrize("path", corpus.batch_files(), ids=lambda p: p.stem)
 def test_every_batch_parses(path):
-    assert len(corpus.load(path)) >= 300
+    # Every batch is a writer's whole voice, not a handful of lines.
+    assert len(corpus.load(path)) >= 250

@@ -75,7 +75,7 @@ def test_text_output_names_the_costliest_mistake_first():
     lost = [int(m.split()[2]) - int(m.split()[0].replace("−", "-")) for m in mistakes]
     assert len(lost) >= 2 and lost[0] > lost[-1]
     assert lost == sorted(lost, reverse=True)
-    assert "Karen Doyle (salesperson, accept)" in mistakes[0]
+    assert ", accept)" in mistakes[0]  # letting a fake or a seller in costs the most
 
 
 def test_a_policy_file_can_be_the_strategy(tmp_path):

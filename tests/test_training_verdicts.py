@@ -47,7 +47,7 @@ def test_correct_names_the_cue_that_pointed_the_right_way(inbox, clock):
     judgement = verdict.judgement
     assert judgement.kind == "correct" and (judgement.points, judgement.max_points) == (10, 10)
     assert judgement.cue.code == "reply_reason" and judgement.cue.field == "reply"
-    assert "expand" in evidence(session, "priya", judgement.cue)
+    assert "network" in evidence(session, "priya", judgement.cue)
     assert judgement.headline == "Correct: the best choice for this sender."
 
 
@@ -95,7 +95,7 @@ def test_a_polished_pitch_misleads_and_asking_is_the_defence(inbox, clock):
     assert judgement.kind == "misled"  # ...so this is not a cue the trainee missed
     assert (judgement.points, judgement.policy_points) == (-5, -5)
     assert judgement.cue.code == "stated_reason"
-    assert "enjoyed your article" in evidence(session, "s-anna", judgement.cue)
+    assert "your article" in evidence(session, "s-anna", judgement.cue)
     assert [c.code for c in judgement.caught_by] == ["ask"]
     assert "Asking is the defence" in judgement.explanation
     assert "sales pitch" in judgement.explanation
