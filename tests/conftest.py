@@ -199,12 +199,22 @@ def db(tmp_path) -> Path:
     return make_db(tmp_path)
 
 
+# Modules whose Pilot tests wait for the app in 5 ms steps (see quick_pilot). Snapshot
+# modules keep Textual's own timing: what they compare is taken once the app looks idle.
+QUICK_PILOT_MODULES = (
+    "test_app_",
+    "test_composer_",
+    "test_detail_pane",
+    "test_detail_integration",
+    "test_serve_name_screen",
+)
+
+
 @pytest.fixture(autouse=True)
 def quick_pilot(request, monkeypatch):
     """Pilot waits 20 ms twice per key press for the app to go idle; 5 ms steps are plenty
-    for the app tests' small inboxes and cut their running time. Other modules keep
-    Textual's own timing."""
-    if not request.module.__name__.startswith("test_app_"):
+    for these tests' small apps and cut their running time (they wait out most of it)."""
+    if not request.module.__name__.startswith(QUICK_PILOT_MODULES):
         return
     import textual._wait as wait  # Pilot's idle wait has no public setting
 
