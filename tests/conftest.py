@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,25 @@ from tui.domain.models import Assessment, NewInvitation, Person
 from tui.store import Filter, Store
 
 FIXED_NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
+
+# Temporary directories (tmp_path) go to RAM when the machine has room there. Every test
+# database is opened with synchronous=FULL, so each file made costs several fsyncs: about
+# 20-30 ms a file on this VM's disk against 7-8 ms in /dev/shm, for nothing a test checks
+# (a SIGKILLed process leaves its writes in the page cache either way). A small /dev/shm
+# (Docker gives 64 MB) is left alone; --basetemp or PYTEST_DEBUG_TEMPROOT still decide.
+SHM = Path("/dev/shm")
+SHM_ROOM = 2 * 1024**3
+
+
+def pytest_configure(config) -> None:
+    if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    try:
+        stats = os.statvfs(SHM)
+    except OSError:
+        return
+    if stats.f_bavail * stats.f_frsize >= SHM_ROOM and os.access(SHM, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(SHM)
 
 
 def ago(minutes: float) -> str:
@@ -199,12 +219,22 @@ def db(tmp_path) -> Path:
     return make_db(tmp_path)
 
 
+# Modules whose Pilot tests wait for the app in 5 ms steps (see quick_pilot). Snapshot
+# modules keep Textual's own timing: what they compare is taken once the app looks idle.
+QUICK_PILOT_MODULES = (
+    "test_app_",
+    "test_composer_",
+    "test_detail_pane",
+    "test_detail_integration",
+    "test_serve_name_screen",
+)
+
+
 @pytest.fixture(autouse=True)
 def quick_pilot(request, monkeypatch):
     """Pilot waits 20 ms twice per key press for the app to go idle; 5 ms steps are plenty
-    for the app tests' small inboxes and cut their running time. Other modules keep
-    Textual's own timing."""
-    if not request.module.__name__.startswith("test_app_"):
+    for these tests' small apps and cut their running time (they wait out most of it)."""
+    if not request.module.__name__.startswith(QUICK_PILOT_MODULES):
         return
     import textual._wait as wait  # Pilot's idle wait has no public setting
 

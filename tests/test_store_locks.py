@@ -12,11 +12,9 @@ the lock is still held and that what the first connection writes is still visibl
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-from _locks import lock_held_elsewhere
+from _locks import Elsewhere
 from click.testing import CliRunner
 from conftest import make_db, open_app, press, settle
 
@@ -83,41 +81,39 @@ def _export(db, tmp):
         export_decisions(store, out)
 
 
-_COUNT = (
-    "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])"
-)
-
-
-def seen_elsewhere(db, sql: str):
-    return subprocess.run(
-        [sys.executable, "-c", _COUNT, str(db), sql], capture_output=True, text=True, check=True
-    ).stdout.strip()
+@pytest.fixture(scope="module")
+def elsewhere():
+    """Another process, asked about the file (it keeps no connection between questions)."""
+    probe = Elsewhere()
+    yield probe
+    probe.close()
 
 
 @pytest.mark.parametrize("way", list(WAYS))
-def test_the_lock_survives_every_second_connection(tmp_path, way):
+def test_the_lock_survives_every_second_connection(tmp_path, way, elsewhere):
     db = make_db(tmp_path)
     first = Store.open(db)  # the app's connection
     try:
         first.counts()
-        assert lock_held_elsewhere(db)
+        assert elsewhere.lock_held(db)
         WAYS[way](db, tmp_path)
-        assert lock_held_elsewhere(db), f"{way} dropped the process's lock"
+        assert elsewhere.lock_held(db), f"{way} dropped the process's lock"
         # What the first connection writes now is still seen by other processes, through a
         # WAL nobody deleted.
         first.record_decision(2, "ask", session="first")
-        assert seen_elsewhere(db, "SELECT count(*) FROM decisions WHERE session = 'first'") == "1"
+        seen = elsewhere.count(db, "SELECT count(*) FROM decisions WHERE session = 'first'")
+        assert seen == "1"
         assert (tmp_path / "inbox.db-wal").exists()
     finally:
         first.close()
 
 
-async def test_the_app_keeps_its_lock_through_its_own_second_connections(tmp_path):
+async def test_the_app_keeps_its_lock_through_its_own_second_connections(tmp_path, elsewhere):
     db = make_db(tmp_path)
     app = open_app(db)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)  # the counts have been read on the app's second connection
         await press(pilot, "6", "e")  # another split, an export: more second connections
-        assert lock_held_elsewhere(db)
+        assert elsewhere.lock_held(db)
         await press(pilot, "a")
-        assert seen_elsewhere(db, "SELECT count(*) FROM decisions") == "1"
+        assert elsewhere.count(db, "SELECT count(*) FROM decisions") == "1"
