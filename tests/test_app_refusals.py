@@ -58,13 +58,16 @@ async def test_a_failed_export_leaves_no_empty_folder(db, monkeypatch):
 
 
 async def test_the_damage_check_of_a_large_file_keeps_no_count_waiting(db, monkeypatch):
-    """The whole-file check takes seconds on a large inbox; the split counts and the
-    list's length are read meanwhile, not after it."""
+    """The whole-file check takes seconds on a large inbox: it starts once the first full
+    screen is up, and the split counts and the list's length are read meanwhile."""
     import threading
 
     checking, release = threading.Event(), threading.Event()
+    screen_then = []
 
     def slow_check(store, db_path):
+        screen = app.screen
+        screen_then.append((screen.counts is not None, screen.shown is not None))
         checking.set()
         release.wait(60)
         return True
@@ -81,5 +84,7 @@ async def test_the_damage_check_of_a_large_file_keeps_no_count_waiting(db, monke
             assert app.screen.counts["pending"] == 5
             assert app.screen.inbox.total_known and app.screen.inbox.total == 5
             assert not release.is_set()  # the check is still running
+            # ... and it began only once the first full screen was up.
+            assert screen_then == [(True, True)]
     finally:
         release.set()

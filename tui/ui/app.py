@@ -72,7 +72,7 @@ class InviteTriageApp(App[None]):
 
         ``now`` is the clock the list's "when" column is computed against (tests pin it);
         ``settle_delay``: see :data:`~tui.ui.services.SETTLE_DELAY` (tests use 0: every
-        move settles at once). ``tune_gc``: see :meth:`first_page_shown`; for a process
+        move settles at once). ``tune_gc``: see :meth:`first_screen_shown`; for a process
         that runs one app (the command line turns it on; tests that start many apps in
         one process must not). ``store`` defaults to opening ``db_path``; a StoreError
         here means the app never starts.
@@ -88,7 +88,7 @@ class InviteTriageApp(App[None]):
             session=session or f"app-{uuid.uuid4().hex[:12]}",
             settle_delay=settle_delay,
             age_tick=age_tick,
-            on_first_page=self.first_page_shown,
+            on_first_screen=self.first_screen_shown,
         )
         self.config = config or Config()
         self.training = training
@@ -150,15 +150,17 @@ class InviteTriageApp(App[None]):
         with contextlib.suppress(Exception):
             self.gateway.verify()
 
-    def first_page_shown(self) -> None:
-        """Called once the inbox shows its first rows: from the next frame on, garbage
-        is collected between keys rather than during them (see :mod:`tui.ui.idle_gc`)."""
+    def first_screen_shown(self) -> None:
+        """Called once the inbox's first full screen is painted: a large file is checked
+        for damage, and from now on garbage is collected between keys rather than during
+        them (see :mod:`tui.ui.idle_gc`; its set-up is a full collection, some 90 ms,
+        which the first screen need not wait for)."""
         if not self._verified:
             self._verified = True
             self.verify_file()
         if self.tune_gc and self._collector is None:
             self._collector = IdleCollector(self)
-            self.call_after_refresh(self._collector.start)
+            self._collector.start()
 
     def on_key(self, event: events.Key) -> None:
         # Every key reaches the app (bubbling, before its binding runs).

@@ -107,6 +107,7 @@ class InboxScreen(Screen):
         self._last_change = 0.0
         self._settle_timer: Timer | None = None
         self._counts_requested = False
+        self._first_screen_told = False
         self.outside: OutsideChanges | None = None
         self._outside_waiting = False
 
@@ -216,7 +217,6 @@ class InboxScreen(Screen):
         if self.counts is None and inbox.loaded and not self._counts_requested:
             self._counts_requested = True  # the list is painted before the counts
             self.call_after_refresh(self.load_counts)
-            self.services.on_first_page()
         row = inbox.row
         if row is not None:
             self.selected = Cursor.of(row)
@@ -247,6 +247,7 @@ class InboxScreen(Screen):
                 self._shown_key = None
                 self.shown = None
                 self.loader.show_nothing()
+                self._first_screen_check()
             return
         if self._shown_key != (row.id, row.status):
             self._shown_key = (row.id, row.status)
@@ -254,6 +255,17 @@ class InboxScreen(Screen):
 
     def _detail_shown(self, ready: PreparedDetail) -> None:
         self.shown = ready
+        self._first_screen_check()
+
+    def _first_screen_check(self) -> None:
+        """Tell the app once the first full screen is up (what waited for it, the damage
+        check of a large file and the garbage collector's set-up, then runs after it)."""
+        if self._first_screen_told or self.counts is None:
+            return
+        inbox = self.inbox
+        if self.shown is not None or (inbox.loaded and inbox.total == 0):
+            self._first_screen_told = True
+            self.call_after_refresh(self.services.on_first_screen)
 
     def assessment_for(self, invitation_id: int) -> Assessment | None:
         """What the user was shown for an invitation, to store beside the decision."""
@@ -316,6 +328,7 @@ class InboxScreen(Screen):
         self.counts = counts
         self.splits_bar.counts = counts
         self.update_status()
+        self._first_screen_check()
 
     def shift_counts(self, moves: dict[tuple[str, str], int]) -> None:
         """Apply status changes ``(from, to) -> how many`` to the split counts without a
