@@ -7,9 +7,10 @@ middle-aged one (10 ms and more here) inside every tenth or so: the slowest keys
 run. So once the first page is up the objects alive then (Textual, our modules, the
 screen: some 80,000) are frozen out of the collector's sight, automatic collections are
 made rare (a backstop for a long burst of keys), and the young garbage is collected a
-moment after the keys pause (``IDLE_DELAY``), when nothing waits on it. Every
-``FULL_EVERY`` idle collections one is a full collection, as Python's own schedule would
-make one, so garbage that outlived the young generations is freed too.
+moment after the keys pause (``IDLE_DELAY``), when nothing waits on it. Full collections
+keep Python's own schedule (at an automatic collection, once the objects that outlived
+the young generations have grown by a quarter): forcing one every few pauses cost
+30-150 ms each here, long enough to reach into the next key.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from textual.timer import Timer
 # 160x48 allocates about 3,000, so only a long burst of keys reaches it.
 BACKSTOP_THRESHOLD = 20_000
 IDLE_DELAY = 0.08  # seconds after the last key (or the start) before collecting
-FULL_EVERY = 10  # idle collections per full collection
 
 
 class IdleCollector:
@@ -32,7 +32,6 @@ class IdleCollector:
     def __init__(self, app: App) -> None:
         self.app = app
         self._timer: Timer | None = None
-        self._collections = 0
 
     def start(self) -> None:
         """Freeze what is alive now and take over the timing of collections."""
@@ -48,5 +47,4 @@ class IdleCollector:
 
     def _collect(self) -> None:
         self._timer = None
-        self._collections += 1
-        gc.collect(2 if self._collections % FULL_EVERY == 0 else 1)
+        gc.collect(1)  # the young generations: what the keys since the last pause left
