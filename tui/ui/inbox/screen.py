@@ -104,7 +104,8 @@ class InboxScreen(Screen):
         self.shown: PreparedDetail | None = None  # what the detail pane shows
         self.found: Found | None = None  # the last find's match
         self._shown_key: tuple[int, str] | None = None
-        self._last_change = 0.0
+        self._last_move = 0.0  # when the cursor last came to another row (for bursts)
+        self._last_row: int | None = None  # the id of that row
         self._settle_timer: Timer | None = None
         self._counts_requested = False
         self._first_screen_told = False
@@ -224,11 +225,16 @@ class InboxScreen(Screen):
             self.loader.cancel_prefetch()
         now = time.monotonic()
         delay = self.services.settle_delay
-        quiet = now - self._last_change >= delay
-        self._last_change = now
+        # Only moves from row to row make a burst. Other changes (the first rows or the
+        # list's length arriving) show at once, or with the burst they fall into.
+        moved = row is not None and row.id != self._last_row
+        quiet = not moved or now - self._last_move >= delay
+        if moved:
+            self._last_move, self._last_row = now, row.id
         if self._settle_timer is not None:
-            self._settle_timer.stop()
-            self._settle_timer = self.set_timer(delay, self.settle)
+            if moved:
+                self._settle_timer.stop()
+                self._settle_timer = self.set_timer(delay, self.settle)
         elif quiet:
             self.settle()
         else:
