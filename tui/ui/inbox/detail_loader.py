@@ -30,10 +30,7 @@ from tui.ui.inbox.inbox_list import InboxList
 from tui.ui.render.detail import PreparedDetail, prepare
 
 KEEP = 8  # prepared details kept (the one on show, its neighbours, a few just left)
-# Seconds a detail is on show, untouched, before its neighbours load: less than the
-# settle delay (tui.ui.services.SETTLE_DELAY), so the next key after a pause long enough
-# not to count as a burst finds its row prepared.
-PREFETCH_DELAY = 0.1
+PREFETCH_DELAY = 0.25  # seconds a detail is on show, untouched, before its neighbours load
 
 
 class DetailLoader:
