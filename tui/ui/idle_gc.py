@@ -4,7 +4,7 @@ Every repaint leaves cyclic garbage: Textual's strips keep caches that refer bac
 strip, and a decision at 160x48 repaints some ninety lines, a few thousand objects. Left
 to Python's defaults, a young collection lands inside every second or third key and a
 middle-aged one (10 ms and more here) inside every tenth or so: the slowest keys of any
-run. So once the first page is up the objects alive then (Textual, our modules, the
+run. So once the first full screen is up the objects alive then (Textual, our modules, the
 screen: some 80,000) are frozen out of the collector's sight, automatic collections are
 made rare (a backstop for a long burst of keys), and the young garbage is collected a
 moment after the keys pause (``IDLE_DELAY``), when nothing waits on it. Full collections
