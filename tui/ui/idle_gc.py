@@ -7,10 +7,11 @@ middle-aged one (10 ms and more here) inside every tenth or so: the slowest keys
 run. So once the first full screen is up the objects alive then (Textual, our modules, the
 screen: some 80,000) are frozen out of the collector's sight, automatic collections are
 made rare (a backstop for a long burst of keys), and the young garbage is collected a
-moment after the keys pause (``IDLE_DELAY``), when nothing waits on it. Full collections
-keep Python's own schedule (at an automatic collection, once the objects that outlived
-the young generations have grown by a quarter): forcing one every few pauses cost
-30-150 ms each here, long enough to reach into the next key.
+moment after the keys pause (``IDLE_DELAY``), when nothing waits on it. That collection
+is a full one: past the freeze it walks only what the session made since the last pause
+(about 6 ms here at 160x48). Collecting only the young generations left the garbage that
+outlived them for Python's own full collections, which the rare automatic collections
+hardly ever reach: the peak RSS grew from 53 to 71-80 MB over a benchmark run.
 """
 
 from __future__ import annotations
@@ -47,4 +48,4 @@ class IdleCollector:
 
     def _collect(self) -> None:
         self._timer = None
-        gc.collect(1)  # the young generations: what the keys since the last pause left
+        gc.collect()
