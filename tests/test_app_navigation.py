@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from conftest import Inv, make_db, open_app, press, screen_text, settle
 
 from tui.ui.inbox.detail_pane import DetailPane
@@ -232,3 +235,17 @@ async def test_a_held_key_updates_the_detail_when_the_burst_ends(db):
         assert not app.screen.settling
         assert detail.invitation_id == app.screen.query_one(InboxList).row.id
         assert "4 of 5" in screen_text(app)
+
+
+async def test_the_first_rows_show_their_detail_and_position_at_once(db):
+    """The settle delay is for bursts of moves; the list arriving is not one."""
+    app = open_app(db, settle_delay=60.0)
+    async with app.run_test(size=(100, 30)):
+        detail = app.screen.query_one(DetailPane)
+        deadline = time.monotonic() + 10
+        while not (detail.invitation_id is not None and "1 of 5" in screen_text(app)):
+            assert time.monotonic() < deadline, "the first screen waited for the settle delay"
+            await asyncio.sleep(0.02)
+        assert current(app) == "Ada Lovelace"
+        assert detail.invitation_id == app.screen.query_one(InboxList).row.id
+        assert not app.screen.settling

@@ -55,3 +55,36 @@ async def test_a_failed_export_leaves_no_empty_folder(db, monkeypatch):
             await asyncio.sleep(0.02)
         assert notifications(app) == ["export failed: No space left on device"]
     assert not (db.parent / "exports").exists()
+
+
+async def test_the_damage_check_of_a_large_file_keeps_no_count_waiting(db, monkeypatch):
+    """The whole-file check takes seconds on a large inbox: it starts once the first full
+    screen is up, and the split counts and the list's length are read meanwhile."""
+    import threading
+
+    checking, release = threading.Event(), threading.Event()
+    screen_then = []
+
+    def slow_check(store, db_path):
+        screen = app.screen
+        screen_then.append((screen.counts is not None, screen.shown is not None))
+        checking.set()
+        release.wait(60)
+        return True
+
+    monkeypatch.setattr(gateway_module, "_verify_large", slow_check)
+    app = open_app(db)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            deadline = time.monotonic() + 10
+            while not (checking.is_set() and app.screen.counts is not None):
+                assert time.monotonic() < deadline, "the counts waited for the check"
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+            assert app.screen.counts["pending"] == 5
+            assert app.screen.inbox.total_known and app.screen.inbox.total == 5
+            assert not release.is_set()  # the check is still running
+            # ... and it began only once the first full screen was up.
+            assert screen_then == [(True, True)]
+    finally:
+        release.set()

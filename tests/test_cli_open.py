@@ -96,3 +96,23 @@ def test_a_mistyped_command_gets_a_suggestion():
     assert result.exit_code == 2
     assert "no such command 'expalin' (did you mean 'explain'?)" in result.stderr
     assert "did you mean" not in CliRunner().invoke(main, ["frobnicate"]).stderr
+
+
+def test_a_config_without_a_keymap_does_not_load_the_dialogs(tmp_path):
+    """Gathering every rebindable key imports every dialog: only a keymap needs that."""
+    plain = tmp_path / "plain.toml"
+    plain.write_text('theme = "nord"\n')
+    keyed = tmp_path / "keyed.toml"
+    keyed.write_text('[keymap]\naccept = "y"\n')
+    script = (
+        "import sys\n"
+        "from tui.commands.launch import load_config\n"
+        "from tui.commands.open_app import _scopes\n"
+        "config = load_config(_scopes, sys.argv[1])\n"
+        "print(config.theme, config.keymap, 'tui.ui.dialogs.composer' in sys.modules)\n"
+    )
+    run = [sys.executable, "-c", script]
+    plain_out = subprocess.run([*run, str(plain)], capture_output=True, text=True, timeout=60)
+    keyed_out = subprocess.run([*run, str(keyed)], capture_output=True, text=True, timeout=60)
+    assert plain_out.stdout.split() == ["nord", "{}", "False"]
+    assert keyed_out.stdout.split()[-1] == "True"  # the keymap was checked against them

@@ -34,7 +34,7 @@ def load_config(scopes: Callable[[], list], path: str | os.PathLike | None = Non
     from tui.ui.config import load_config as load
 
     try:
-        return load(path, scopes=scopes(), themes=BUILTIN_THEMES)
+        return load(path, scopes=scopes, themes=BUILTIN_THEMES)
     except ConfigError as exc:
         fail(str(exc))
         raise  # unreachable: fail() exits

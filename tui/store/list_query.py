@@ -120,6 +120,13 @@ def count_rows(
     matching: str | None = None,
 ) -> int:
     """How many rows ``view`` holds (above ``before``; matching a search within it)."""
+    if before is None and not matching and not view.search and not view.flagged_only:
+        # A whole split: its length is kept per status (see schema ``status_counts``).
+        if view.status is None:
+            sql, params = "SELECT sum(n) FROM status_counts WHERE status != 'sent'", []
+        else:
+            sql, params = "SELECT sum(n) FROM status_counts WHERE status = ?", [view.status]
+        return conn.execute(sql, params).fetchone()[0] or 0
     clauses, params = view_clauses(view, matching)
     keyset = keyset_clause(before=before)
     if keyset is not None:

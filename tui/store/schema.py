@@ -218,6 +218,36 @@ def _v6_message_threads(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_status_counts(db: sqlite_utils.Database) -> None:
+    # How many invitations each status holds, kept by triggers in the same transaction as
+    # every insert, status change and delete (whichever process writes): the split counts
+    # and a split's length are then read, not counted. Counting a million rows by status
+    # takes a fifth of a second per query here, which the app paid at every start.
+    db.execute(
+        "CREATE TABLE status_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute(
+        "INSERT INTO status_counts (status, n) "
+        "SELECT status, count(*) FROM invitations GROUP BY status"
+    )
+    db.execute(
+        "CREATE TRIGGER status_counts_insert AFTER INSERT ON invitations BEGIN "
+        "INSERT INTO status_counts (status, n) VALUES (new.status, 1) "
+        "ON CONFLICT (status) DO UPDATE SET n = n + 1; END"
+    )
+    db.execute(
+        "CREATE TRIGGER status_counts_delete AFTER DELETE ON invitations BEGIN "
+        "UPDATE status_counts SET n = n - 1 WHERE status = old.status; END"
+    )
+    db.execute(
+        "CREATE TRIGGER status_counts_update AFTER UPDATE OF status ON invitations "
+        "WHEN old.status IS NOT new.status BEGIN "
+        "UPDATE status_counts SET n = n - 1 WHERE status = old.status; "
+        "INSERT INTO status_counts (status, n) VALUES (new.status, 1) "
+        "ON CONFLICT (status) DO UPDATE SET n = n + 1; END"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_messages_and_meta,
@@ -225,6 +255,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_decision_batches,
     _v5_training_verdicts,
     _v6_message_threads,
+    _v7_status_counts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -278,8 +278,8 @@ class Store(DecisionLog, MessageLog, ExportQueries, TrainingTables):
     def counts(self) -> dict[str, int]:
         """How many invitations each status holds, plus ``all`` (every status but sent)."""
         result = dict.fromkeys(("pending", "asked", "replied", "accepted", "ignored", "sent"), 0)
-        for row in self.conn.execute("SELECT status, count(*) FROM invitations GROUP BY status"):
-            result[row[0]] = row[1]
+        for status, count in self.conn.execute("SELECT status, n FROM status_counts"):
+            result[status] = count
         result["all"] = sum(v for k, v in result.items() if k != "sent")
         return result
 

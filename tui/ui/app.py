@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import signal
 import sys
@@ -18,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -29,12 +28,10 @@ from tui.ui.bindings import APP_BINDINGS
 from tui.ui.config import Config
 from tui.ui.gateway import Gateway
 from tui.ui.hangup import StdinHangup
+from tui.ui.idle_gc import IdleCollector
 from tui.ui.palette import InboxCommands
 from tui.ui.render.timefmt import system_now
 from tui.ui.services import AGE_TICK, SETTLE_DELAY, Services
-
-# Allocations between young collections once the app runs (Python's default is 700).
-GC_YOUNG_THRESHOLD = 2000
 
 # Themes the ``t`` key cycles through (each is built into Textual).
 THEME_CYCLE = (
@@ -75,7 +72,7 @@ class InviteTriageApp(App[None]):
 
         ``now`` is the clock the list's "when" column is computed against (tests pin it);
         ``settle_delay``: see :data:`~tui.ui.services.SETTLE_DELAY` (tests use 0: every
-        move settles at once). ``tune_gc``: see :meth:`first_page_shown`; for a process
+        move settles at once). ``tune_gc``: see :meth:`first_screen_shown`; for a process
         that runs one app (the command line turns it on; tests that start many apps in
         one process must not). ``store`` defaults to opening ``db_path``; a StoreError
         here means the app never starts.
@@ -91,12 +88,12 @@ class InviteTriageApp(App[None]):
             session=session or f"app-{uuid.uuid4().hex[:12]}",
             settle_delay=settle_delay,
             age_tick=age_tick,
-            on_first_page=self.first_page_shown,
+            on_first_screen=self.first_screen_shown,
         )
         self.config = config or Config()
         self.training = training
         self.tune_gc = tune_gc
-        self._gc_tuned = False
+        self._collector: IdleCollector | None = None
         self._signals: list[int] = []
         self._verified = False
         self.fatal_message: str | None = None
@@ -153,28 +150,22 @@ class InviteTriageApp(App[None]):
         with contextlib.suppress(Exception):
             self.gateway.verify()
 
-    def first_page_shown(self) -> None:
-        """Called once the inbox shows its first rows: tune the garbage collector.
-
-        Textual's strips keep caches that often refer back to the strip, so every repaint
-        leaves cyclic garbage that only a full collection frees, and a full collection
-        walks every object alive (Textual, our modules, the screen: some 80,000). After
-        the first paint those long-lived objects are frozen out of the collector's sight
-        and young collections run less often, which turns 75-130 ms pauses every few
-        decisions into rare, shorter ones.
-        """
+    def first_screen_shown(self) -> None:
+        """Called once the inbox's first full screen is painted: a large file is checked
+        for damage, and from now on garbage is collected between keys rather than during
+        them (see :mod:`tui.ui.idle_gc`; its set-up is a full collection, some 90 ms,
+        which the first screen need not wait for)."""
         if not self._verified:
             self._verified = True
             self.verify_file()
-        if self.tune_gc and not self._gc_tuned:
-            self._gc_tuned = True
-            self.call_after_refresh(self._tune_gc)
+        if self.tune_gc and self._collector is None:
+            self._collector = IdleCollector(self)
+            self._collector.start()
 
-    @staticmethod
-    def _tune_gc() -> None:
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    def on_key(self, event: events.Key) -> None:
+        # Every key reaches the app (bubbling, before its binding runs).
+        if self._collector is not None:
+            self._collector.poke()
 
     # ------------------------------------------------------------------ signals
 

@@ -62,6 +62,7 @@ class Gateway:
         self._reader: Store | None = None
         self._reader_lock = threading.Lock()
         self._reader_failed = self.db_path is None
+        self._checker: Store | None = None  # the connection a damage check runs on
         # Told once, from whichever thread meets it, that the file is damaged: the app
         # then ends with one line rather than go on reading and writing a broken file.
         self.on_damaged: Callable[[str], None] | None = None
@@ -88,10 +89,29 @@ class Gateway:
             self.on_damaged(f"{text}; the app stopped so as not to make it worse")
 
     def verify(self) -> bool:
-        """Check a large file whole for damage (a small one was checked when opened), on
-        the reader connection: a few seconds per GB, and no other call waits for it.
-        Returns whether a check ran; damage is told through ``on_damaged``."""
-        return self.slow_read(_verify_large, self.db_path)
+        """Check a large file whole for damage (a small one was checked when opened): a
+        few seconds per GB, on a read-only connection of its own, so no other call (the
+        split counts, a search) waits for it. Returns whether a check ran; damage is told
+        through ``on_damaged``. :meth:`close` interrupts a check under way."""
+        if self.db_path is None:
+            return False
+        with self._reader_lock:
+            if self._closed:
+                return False
+            try:
+                checker = self._checker = Store.open(self.db_path, readonly=True, verify=False)
+            except Exception as exc:
+                self._check_damage(exc)
+                raise
+        try:
+            return _verify_large(checker, self.db_path)
+        except Exception as exc:
+            self._check_damage(exc)
+            raise
+        finally:
+            with self._reader_lock:
+                self._checker = None
+            checker.close()
 
     def slow_read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Like :meth:`call`, for slow read-only queries (counting or searching a million rows).
@@ -123,6 +143,8 @@ class Gateway:
         with self._lock, self._reader_lock:
             if not self._closed:
                 self._closed = True
+                if self._checker is not None:
+                    self._checker.conn.interrupt()  # its thread closes it
                 # Reader first: the last connection to close folds the WAL back into the
                 # file and removes it, which only the writable one is allowed to do.
                 if self._reader is not None:

@@ -31,4 +31,5 @@ class Services:
     session: str  # the decision log's name for this run (undo steps back within it)
     settle_delay: float = SETTLE_DELAY
     age_tick: float = AGE_TICK
-    on_first_page: Callable[[], None] = _nothing  # the inbox showed its first rows
+    # The inbox shows its first full screen: rows, counts, and the detail (or no row).
+    on_first_screen: Callable[[], None] = _nothing

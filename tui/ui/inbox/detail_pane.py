@@ -56,6 +56,10 @@ class DetailPane(ScrollView, can_focus=True):
         self._base: Style | None = None  # the pane's colours, looked up once per style
         self._bar: tuple[Segment, Segment] | None = None  # the position bar's two cells
         self._thumb: range = range(0)
+        # Lines as painted, with the pane's colours and a cell of the bar: (line, cell) ->
+        # strip, where cell is 0 (no bar), 1 (track) or 2 (thumb). Scrolling back and
+        # forth, or a repaint of the same lines, reuses them.
+        self._painted: dict[tuple[int, int], Strip] = {}
 
     @property
     def detail(self) -> PreparedDetail:
@@ -114,6 +118,7 @@ class DetailPane(ScrollView, can_focus=True):
         """
         changed = detail.invitation is None or detail.invitation.id != self.invitation_id
         self._detail = detail
+        self._painted.clear()
         if not self.is_mounted:
             return
         self._fit()
@@ -126,6 +131,7 @@ class DetailPane(ScrollView, can_focus=True):
         width = self.content_width
         if width > 0 and self._detail.width != width:
             self._detail.wrap(self.app.console, width)
+            self._painted.clear()
         set_content_height(self, len(self._detail.lines))
 
     # ------------------------------------------------------------------ events and painting
@@ -141,6 +147,7 @@ class DetailPane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._base = None  # focus tint or theme changed
         self._bar = None
+        self._painted.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Once per paint, not per line: the colours, and where the bar's thumb is.
@@ -158,12 +165,24 @@ class DetailPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """Line ``y`` of the viewport: a wrapped line on the pane's colours, and a cell of
         the position bar."""
+        index = self.scroll_offset.y + y
+        cell = (2 if y in self._thumb else 1) if self._thumb else 0
+        strip = self._painted.get((index, cell))
+        if strip is None:
+            strip = self._painted[index, cell] = self._paint(index, cell)
+        return strip
+
+    def _paint(self, index: int, cell: int) -> Strip:
         base, bar = self._base, self._bar
         assert base is not None and bar is not None  # set by render_lines
-        index = self.scroll_offset.y + y
         lines = self._detail.lines
         width = self._detail.width
-        body = lines[index].apply_style(base) if index < len(lines) else Strip.blank(width, base)
-        if not self._thumb:
-            return body.extend_cell_length(width + 1, base)
-        return Strip([*body, bar[y in self._thumb]], width + 1)
+        if index >= len(lines):
+            body = [Segment(" " * width, base)]
+        else:
+            body = list(Segment.apply_style(lines[index], base))
+            padding = width - lines[index].cell_length
+            if padding > 0:
+                body.append(Segment(" " * padding, base))
+        body.append(bar[cell - 1] if cell else Segment(" ", base))
+        return Strip(body, width + 1)

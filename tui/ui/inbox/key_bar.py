@@ -14,14 +14,15 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
-from textual.widget import Widget
+
+from tui.ui.inbox.line_bar import LineBar
 
 ALWAYS = ("help", "quit")  # binding ids never dropped for lack of room
 
 Item = tuple[str, str, str, str]  # (key as displayed, label, key to press, binding id)
 
 
-class KeyBar(Widget):
+class KeyBar(LineBar):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key"}
     DEFAULT_CSS = """
     KeyBar {
@@ -61,7 +62,7 @@ class KeyBar(Widget):
             items.append((display, binding.description, key, binding.id or binding.action))
         if items != self.items:
             self.items = items
-            self.refresh()
+            self.update_line()
 
     def _fitting(self, width: int) -> list[Item]:
         """The items that fit ``width``, in order; Help and Quit kept whatever else goes."""
@@ -77,8 +78,7 @@ class KeyBar(Widget):
             kept.pop(droppable[-1] if droppable else -1)
         return kept
 
-    def render(self) -> Text:
-        width = self.size.width
+    def line(self, width: int) -> Text:
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         palette = ""
         if self.app.ENABLE_COMMAND_PALETTE:

@@ -111,9 +111,11 @@ class InboxScreen(Screen):
         self.shown: PreparedDetail | None = None  # what the detail pane shows
         self.found: Found | None = None  # the last find's match
         self._shown_key: tuple[int, str] | None = None
-        self._last_change = 0.0
+        self._last_move = 0.0  # when the cursor last came to another row (for bursts)
+        self._last_row: int | None = None  # the id of that row
         self._settle_timer: Timer | None = None
         self._counts_requested = False
+        self._first_screen_told = False
         self.outside: OutsideChanges | None = None
         self._outside_waiting = False
         self._asked_row: int | None = None  # where the cursor went after a single ask
@@ -232,7 +234,6 @@ class InboxScreen(Screen):
         if self.counts is None and inbox.loaded and not self._counts_requested:
             self._counts_requested = True  # the list is painted before the counts
             self.call_after_refresh(self.load_counts)
-            self.services.on_first_page()
         row = inbox.row
         if row is not None:
             self.selected = Cursor.of(row)
@@ -244,11 +245,16 @@ class InboxScreen(Screen):
             self.loader.cancel_prefetch()
         now = time.monotonic()
         delay = self.services.settle_delay
-        quiet = now - self._last_change >= delay
-        self._last_change = now
+        # Only moves from row to row make a burst. Other changes (the first rows or the
+        # list's length arriving) show at once, or with the burst they fall into.
+        moved = row is not None and row.id != self._last_row
+        quiet = not moved or now - self._last_move >= delay
+        if moved:
+            self._last_move, self._last_row = now, row.id
         if self._settle_timer is not None:
-            self._settle_timer.stop()
-            self._settle_timer = self.set_timer(delay, self.settle)
+            if moved:
+                self._settle_timer.stop()
+                self._settle_timer = self.set_timer(delay, self.settle)
         elif quiet:
             self.settle()
         else:
@@ -267,6 +273,7 @@ class InboxScreen(Screen):
                 self._shown_key = None
                 self.shown = None
                 self.loader.show_nothing()
+                self._first_screen_check()
             return
         if self._shown_key != (row.id, row.status):
             self._shown_key = (row.id, row.status)
@@ -274,6 +281,17 @@ class InboxScreen(Screen):
 
     def _detail_shown(self, ready: PreparedDetail) -> None:
         self.shown = ready
+        self._first_screen_check()
+
+    def _first_screen_check(self) -> None:
+        """Tell the app once the first full screen is up (what waited for it, the damage
+        check of a large file and the garbage collector's set-up, then runs after it)."""
+        if self._first_screen_told or self.counts is None:
+            return
+        inbox = self.inbox
+        if self.shown is not None or (inbox.loaded and inbox.total == 0):
+            self._first_screen_told = True
+            self.call_after_refresh(self.services.on_first_screen)
 
     def assessment_for(self, invitation_id: int) -> Assessment | None:
         """What the user was shown for an invitation, to store beside the decision."""
@@ -352,6 +370,7 @@ class InboxScreen(Screen):
         self.counts = counts
         self.splits_bar.counts = counts
         self.update_status()
+        self._first_screen_check()
 
     def shift_counts(self, moves: dict[tuple[str, str], int]) -> None:
         """Apply status changes ``(from, to) -> how many`` to the split counts without a

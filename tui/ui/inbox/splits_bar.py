@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual.widget import Widget
+
+from tui.ui.inbox.line_bar import LineBar
 
 # (key, long label, short label); the number key that selects each is its position + 1.
 SPLITS: tuple[tuple[str, str, str], ...] = (
@@ -43,7 +44,7 @@ def visible_splits(counts: dict[str, int] | None) -> tuple[str, ...]:
     return SPLIT_KEYS[:-1]
 
 
-class SplitsBar(Widget):
+class SplitsBar(LineBar):
     """One line: ``▸1 Pending 57  2 Asked 3 …`` with the current split highlighted."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"splits-bar--key", "splits-bar--active"}
@@ -73,7 +74,7 @@ class SplitsBar(Widget):
     @counts.setter
     def counts(self, counts: dict[str, int] | None) -> None:
         self._counts = None if counts is None else dict(counts)
-        self.refresh()
+        self.update_line()
 
     @property
     def active(self) -> str:
@@ -83,11 +84,10 @@ class SplitsBar(Widget):
     def active(self, split: str) -> None:
         if split != self._active:
             self._active = split
-            self.refresh()
+            self.update_line()
 
-    def render(self) -> Text:
+    def line(self, width: int) -> Text:
         # Every text here is one cell a character (digits, Latin labels, ``▸``, ``…``).
-        width = self.size.width
         for level in (0, 1):
             text = self._line(level)
             if text.cell_len <= width:

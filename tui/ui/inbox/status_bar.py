@@ -16,9 +16,9 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.timer import Timer
-from textual.widget import Widget
 
 from tui.domain.safe_text import visible
+from tui.ui.inbox.line_bar import LineBar
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _clean(text: str) -> str:
     return visible(text, keep_newlines=False)
 
 
-class StatusBar(Widget):
+class StatusBar(LineBar):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"status-bar--strong"}
     DEFAULT_CSS = """
     StatusBar {
@@ -70,14 +70,14 @@ class StatusBar(Widget):
         if state != self.state:
             self.state = state
             self._drop_stale()
-            self.refresh()
+            self.update_line()
 
     def say(self, note: str | None) -> None:
         """What just happened, until the next key (or ``None`` to say nothing)."""
         dropped = self._drop_stale()
         if note != self.note or dropped:
             self.note = note
-            self.refresh()
+            self.update_line()
 
     @property
     def waiting(self) -> bool:
@@ -102,9 +102,9 @@ class StatusBar(Widget):
         """What is under way, until it is done (``None``)."""
         if progress != self.progress:
             self.progress = progress
-            self.refresh()
+            self.update_line()
 
-    def render(self) -> Text:
+    def line(self, width: int) -> Text:
         p = self.state
         strong = self.get_component_rich_style("status-bar--strong", partial=True)
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -137,5 +137,5 @@ class StatusBar(Widget):
         if message:
             text.append(" · ")
             text.append(_clean(message), strong)
-        text.truncate(self.size.width, overflow="ellipsis", pad=True)
+        text.truncate(width, overflow="ellipsis", pad=True)
         return text
