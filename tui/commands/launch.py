@@ -28,13 +28,11 @@ def load_policy(policy_path: str | os.PathLike | None) -> Policy:
 def load_config(scopes: Callable[[], list], path: str | os.PathLike | None = None):
     """The user's config (keymap, theme) checked against the bindings of ``scopes()``
     (called only when the file has a keymap); a bad file stops with one line."""
-    from textual.theme import BUILTIN_THEMES
-
     from tui.ui.config import ConfigError
     from tui.ui.config import load_config as load
 
     try:
-        return load(path, scopes=scopes, themes=BUILTIN_THEMES)
+        return load(path, scopes=scopes)
     except ConfigError as exc:
         fail(str(exc))
         raise  # unreachable: fail() exits

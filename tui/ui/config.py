@@ -25,6 +25,7 @@ from pathlib import Path
 
 from textual.binding import Binding
 from textual.keys import Keys, key_to_character
+from textual.theme import BUILTIN_THEMES
 
 from tui.domain.files import InputFileError, read_small_file, shown_path
 from tui.domain.safe_text import visible
@@ -79,7 +80,7 @@ def load_config(
     path: str | os.PathLike | None = None,
     *,
     scopes: Iterable[Iterable[Binding]] | Callable[[], Iterable[Iterable[Binding]]] = (),
-    themes: Iterable[str] = (),
+    themes: Iterable[str] = BUILTIN_THEMES,
 ) -> Config:
     """Read and check the config.
 
