@@ -30,8 +30,8 @@ class LineBar(Widget):
         self._strip: Strip | None = None
 
     def line(self, width: int) -> Text:
-        """What the bar says, ``width`` cells wide (or narrower)."""
-        raise NotImplementedError
+        """What the bar says, ``width`` cells wide (or narrower); each bar says its own."""
+        return Text()
 
     def update_line(self) -> None:
         """What the bar shows may have changed: repaint it if the line reads differently."""
