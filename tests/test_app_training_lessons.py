@@ -229,7 +229,10 @@ async def test_a_session_finished_early_reveals_nothing_undecided(stores, clock)
 
         await press(pilot, "escape")
         assert isinstance(app.screen, TrainingInboxScreen)
-        assert "q shows the report again" in screen_text(app)
+        text = screen_text(app)
+        assert "q shows the report again" in text
+        footer = text.splitlines()[-1]
+        assert "q Report" in footer and "Finish" not in footer
         await press(pilot, "q")  # ...and it does, without asking "Finish now?" again
         assert isinstance(app.screen, TrainingReportScreen)
         assert notifications(app) == []

@@ -51,6 +51,8 @@ class TrainingInboxScreen(InboxScreen):
             tooltip="Finish the session and see your report (results are already saved)",
             id="training.finish",
         ),
+        # Once the report has been shown, q shows it again, and the footer says so.
+        Binding("q", "report", "Report", tooltip="Show your report again", id="training.report"),
         # Same id as the inbox's, so a keymap still applies; off the footer (it is off).
         Binding("f", "toggle_flagged", "Flagged", show=False, id="flagged_only"),
     ]
@@ -119,7 +121,8 @@ class TrainingInboxScreen(InboxScreen):
 
     def help_entries(self) -> list[tuple[str, ...]]:
         entries = super().help_entries()
-        return [(*e[:3], "App") if e[2] == "training.finish" else e for e in entries]
+        app_level = ("training.finish", "training.report")
+        return [(*e[:3], "App") if e[2] in app_level else e for e in entries]
 
     # ------------------------------------------------------------------ deciding
 
@@ -165,10 +168,20 @@ class TrainingInboxScreen(InboxScreen):
 
     # ------------------------------------------------------------------ finishing
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "finish":
+            return not self.finished
+        if action == "report":
+            return self.finished
+        return super().check_action(action, parameters)
+
+    def action_report(self) -> None:
+        self._finish_session()  # finishing again takes in anything settled since
+
     def action_finish(self) -> None:
         counts = self.counts or {}
         left = {status: counts.get(status, 0) for status in OPEN_STATUSES}
-        if self.finished or not any(left.values()):
+        if not any(left.values()):
             self._finish_session()
             return
         parts = []
@@ -199,6 +212,7 @@ class TrainingInboxScreen(InboxScreen):
 
     def _show_report(self, report) -> None:
         self.finished = True
+        self.refresh_bindings()
         title = getattr(self.app, "exercise_label", None)
         self.app.push_screen(TrainingReportScreen(report, title=title), self._report_closed)
 
