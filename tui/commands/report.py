@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from tui.domain.safe_text import visible
+from tui.simulate.scoring import total_text
 
 NAME_WIDTH = 20
 
@@ -81,7 +82,7 @@ def _line(session, summary) -> str:
     state = "finished" if session.finished_at else "unfinished"
     return (
         f"  {session.id}  {visible(session.scenario, keep_newlines=False):18} "
-        f"{summary.score:>4} / {summary.max_score:<4} {summary.percent:5.1f}%  "
+        f"{total_text(summary.score):>4} / {summary.max_score:<4} {summary.percent:5.1f}%  "
         f"{decided_text(summary)}  {session.started_at}  {state}"
     )
 
@@ -110,7 +111,8 @@ def class_lines(view) -> list[str]:
         s = line.summary
         lines.append(
             f"  {_name(line.trainee):<{NAME_WIDTH}} {line.sessions:>5} "
-            f"{f'{s.score}/{s.max_score}':>9} {s.percent:>5.1f}% {line.best_percent:>5.1f}% "
+            f"{f'{total_text(s.score)}/{s.max_score}':>9} {s.percent:>5.1f}% "
+            f"{line.best_percent:>5.1f}% "
             f"{f'{s.decided}/{s.count}':>7}  {line.harmful:>7} {line.missed:>6} "
             f"{line.extra_steps:>5} {s.verdicts['cue-missed']:>10} {s.verdicts['misled']:>6}"
         )
@@ -202,6 +204,6 @@ def _detail(rows, summary) -> None:
         )
     click.echo("")
     for intent, stats in summary.by_intent.items():
-        click.echo(f"    {intent:12} {stats.score:>4} / {stats.max_score}")
+        click.echo(f"    {intent:12} {total_text(stats.score):>4} / {stats.max_score}")
     if summary.undecided:
         click.echo(f"    {summary.undecided} not settled: counted, not revealed")

@@ -114,20 +114,15 @@ def cause_text(row) -> str:
     return ""
 
 
-def score_text(points: int) -> str:
-    """A total as the per-invitation lines write theirs: a real minus sign, no plus."""
-    from tui.simulate.scoring import signed
-
-    return signed(points).removeprefix("+")
-
-
 def render_run(run, *, title: str) -> list[str]:
+    from tui.simulate.scoring import total_text
+
     s = run.summary
     lines = [
         f"Scenario  {visible(run.scenario, keep_newlines=False)}: {title} "
         f"({s.count} invitation{'' if s.count == 1 else 's'})",
         f"Strategy  {visible(run.strategy)}",
-        f"Score     {score_text(s.score)} / {s.max_score} ({s.percent:.1f}%)   "
+        f"Score     {total_text(s.score)} / {s.max_score} ({s.percent:.1f}%)   "
         f"matched the policy on {s.matched_policy} of {s.count}",
         f"Verdicts  {verdict_counts(s)}",
         "",
@@ -139,7 +134,7 @@ def render_run(run, *, title: str) -> list[str]:
             [
                 intent,
                 stats.count,
-                score_text(stats.score),
+                total_text(stats.score),
                 stats.max_score,
                 stats.mistakes["harmful"],
                 stats.mistakes["missed"],
@@ -157,6 +152,8 @@ def render_run(run, *, title: str) -> list[str]:
 
 
 def render_comparison(runs) -> list[str]:
+    from tui.simulate.scoring import total_text
+
     rows = []
     for run in runs:
         s = run.summary
@@ -165,7 +162,7 @@ def render_comparison(runs) -> list[str]:
         rows.append(
             [
                 visible(run.strategy),
-                score_text(s.score),
+                total_text(s.score),
                 s.max_score,
                 f"{s.percent:.1f}%",
                 harmful,

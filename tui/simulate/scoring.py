@@ -162,6 +162,11 @@ def signed(points: int) -> str:
     return f"−{-points}" if points < 0 else "0"
 
 
+def total_text(points: int) -> str:
+    """A total as the per-invitation scores write theirs: ``28``, ``−5`` (no plus)."""
+    return signed(points).removeprefix("+")
+
+
 def points_text(points: int, max_points: int) -> str:
     """How every view writes a score for one invitation: ``−10 of 10``, ``+9 of 10``."""
     return f"{signed(points)} of {max_points}"
