@@ -64,3 +64,23 @@ def column_index(header: list[str]) -> dict[str, int]:
     for position, name in enumerate(header):
         index.setdefault(name.strip().removeprefix(BOM).casefold(), position)
     return index
+
+
+def header(records, where: str, required, expected: str) -> tuple[int, int, dict[str, int]]:
+    """The first non-blank row as the header: its line, its width and its column index.
+
+    A header lacking a ``required`` column is refused, naming them and ``expected``.
+    """
+    for line, row in records:
+        if is_blank(row):
+            continue
+        index = column_index(row)
+        missing = [c for c in required if c.casefold() not in index]
+        if missing:
+            raise ImportFileError(
+                where,
+                f"header lacks column(s) {', '.join(map(repr, missing))} (expected {expected})",
+                line,
+            )
+        return line, len(row), index
+    raise ImportFileError(where, "empty file")

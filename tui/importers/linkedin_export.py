@@ -183,23 +183,6 @@ def open_zip(path: str | os.PathLike) -> ExportFiles:
 # ---------------------------------------------------------------------------- parsing
 
 
-def _header(records, where: str) -> tuple[int, int, dict[str, int]]:
-    for line, row in records:
-        if csvtext.is_blank(row):
-            continue
-        index = csvtext.column_index(row)
-        missing = [c for c in REQUIRED if c.casefold() not in index]
-        if missing:
-            raise ImportFileError(
-                where,
-                f"header lacks column(s) {', '.join(map(repr, missing))} "
-                f"(expected {','.join(HEADER)})",
-                line,
-            )
-        return line, len(row), index
-    raise ImportFileError(where, "empty file")
-
-
 def _invitation(
     row: list[str], col: dict[str, int], where: str, line: int, connections: Connections | None
 ) -> Record:
@@ -262,7 +245,7 @@ def read_invitations(
 ) -> Iterator[Record]:
     """Each row's invitation in file order; the first problem raises ImportFileError."""
     records = csvtext.rows(csvtext.decode(data, where), where)
-    _, width, col = _header(records, where)
+    _, width, col = csvtext.header(records, where, REQUIRED, ",".join(HEADER))
     for line, row in records:
         if csvtext.is_blank(row):
             continue

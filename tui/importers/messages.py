@@ -105,23 +105,6 @@ class Messages:
         self.conversations.setdefault(message.conversation, []).append(message)
 
 
-def _header(records, where: str) -> tuple[int, dict[str, int]]:
-    for line, row in records:
-        if csvtext.is_blank(row):
-            continue
-        index = csvtext.column_index(row)
-        missing = [c for c in REQUIRED if c.casefold() not in index]
-        if missing:
-            raise ImportFileError(
-                where,
-                f"header lacks column(s) {', '.join(map(repr, missing))} (expected "
-                f"{', '.join(REQUIRED)}, ...)",
-                line,
-            )
-        return len(row), index
-    raise ImportFileError(where, "empty file")
-
-
 def looks_like_messages(first_line: str) -> bool:
     """True when a file's first line is a messages.csv header (or a file sharing it)."""
     cells = {cell.strip().strip('"').casefold() for cell in first_line.split(",")}
@@ -131,7 +114,7 @@ def looks_like_messages(first_line: str) -> bool:
 def read_messages(data: bytes, where: str) -> Messages:
     """Parse and check the whole file; the first problem raises ImportFileError."""
     records = csvtext.rows(csvtext.decode(data, where), where)
-    width, col = _header(records, where)
+    _, width, col = csvtext.header(records, where, REQUIRED, f"{', '.join(REQUIRED)}, ...")
     found = Messages(where)
     url_keys: dict[str, str | None] = {}  # the same few profiles recur on every line
 
