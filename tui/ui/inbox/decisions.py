@@ -172,6 +172,19 @@ class Decisions:
         if not self.busy:
             self.on_idle()
 
+    def _visible_row(self):
+        """The highlighted row a key may act on; ``None`` (having said why, and ended this
+        turn) when it is off screen: a key only ever acts on what the user can see."""
+        inbox = self.inbox
+        row = inbox.visible_row
+        if row is None:
+            self.node.app.bell()
+            if inbox.row is not None:
+                inbox.follow_cursor()
+                self.say("the selected invitation was off screen: it is shown now")
+            self._finish()
+        return row
+
     # ------------------------------------------------------------------ asking first
 
     def _begin(self, action: str) -> None:
@@ -186,13 +199,8 @@ class Decisions:
                 exit_on_error=False,
             )
             return
-        row = inbox.visible_row
+        row = self._visible_row()
         if row is None:
-            self.node.app.bell()
-            if inbox.row is not None:
-                inbox.follow_cursor()
-                self.say("the selected invitation was off screen: it is shown now")
-            self._finish()
             return
         if action == "ask":
             self._compose(row.id, row.status, None, [row.name])
@@ -271,14 +279,8 @@ class Decisions:
 
     def _begin_reply(self) -> None:
         """Open the reply box on the highlighted invitation, if it was asked."""
-        inbox = self.inbox
-        row = inbox.visible_row
+        row = self._visible_row()
         if row is None:
-            self.node.app.bell()
-            if inbox.row is not None:
-                inbox.follow_cursor()
-                self.say("the selected invitation was off screen: it is shown now")
-            self._finish()
             return
         if row.status not in REPLYABLE:
             self.node.app.bell()
