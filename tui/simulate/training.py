@@ -96,36 +96,14 @@ class TrainingSession:
         self._policy_label: str | None = None
 
     @classmethod
-    def start(
-        cls,
-        inbox,
-        *,
-        trainee: str,
-        scenario: str = scenarios.DEFAULT,
-        results=None,
-        policy=None,
-        policy_label: str | None = None,
-        clock: DrivenClock | None = None,
-        seed: int = 1,
-        count: int = 40,
-        arrivals_per_hour: float | None = None,
-    ) -> TrainingSession:
-        """Build ``scenario`` into ``inbox`` (a fresh store) and open a session for ``trainee``.
+    def start(cls, inbox, *, trainee: str, **options) -> TrainingSession:
+        """Build a scenario into ``inbox`` (a fresh store) and open a session for ``trainee``:
+        :meth:`prepare` (``options`` are its keywords), then :meth:`begin`.
 
         ``clock`` should be the clock ``inbox`` was opened with (a ScaledClock in the app).
         """
         trainee = _checked(trainee)
-        session = cls.prepare(
-            inbox,
-            scenario=scenario,
-            results=results,
-            policy=policy,
-            policy_label=policy_label,
-            clock=clock,
-            seed=seed,
-            count=count,
-            arrivals_per_hour=arrivals_per_hour,
-        )
+        session = cls.prepare(inbox, **options)
         session.begin(trainee)
         return session
 
